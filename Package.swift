@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Handout",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "handout", targets: ["handout"]),
+    .library(name: "HandoutKit", targets: ["HandoutKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    // C libraries, found through pkg-config (libhyphen ships no .pc file).
+    .systemLibrary(
+      name: "CCairo", pkgConfig: "pangocairo",
+      providers: [.apt(["libcairo2-dev", "libpango1.0-dev"]), .brew(["cairo", "pango"])]),
+    .systemLibrary(
+      name: "CPangoFc", pkgConfig: "pangoft2",
+      providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]),
+    .systemLibrary(
+      name: "CRsvg", pkgConfig: "librsvg-2.0",
+      providers: [.apt(["librsvg2-dev"]), .brew(["librsvg"])]),
+    .systemLibrary(
+      name: "CQRencode", pkgConfig: "libqrencode",
+      providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]),
+    .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
+
+    // Swift modules: data flows model → compose → layout → render → CLI.
+    .target(name: "HandoutModel"),
+    .target(
+      name: "HandoutCatalog", dependencies: ["HandoutModel"],
+      resources: [.copy("Resources")]),
+    .target(name: "HandoutLayout"),
+    .target(name: "HandoutText", dependencies: ["HandoutLayout", "CCairo", "CPangoFc"]),
+    .target(
+      name: "HandoutCompose",
+      dependencies: ["HandoutModel", "HandoutCatalog", "HandoutLayout"]),
+    .target(name: "HandoutRender", dependencies: ["HandoutLayout", "HandoutText", "CCairo", "CRsvg"]),
+    .target(
+      name: "HandoutKit",
+      dependencies: [
+        "HandoutModel", "HandoutCatalog", "HandoutCompose", "HandoutLayout", "HandoutText",
+        "HandoutRender",
+      ]),
+    .executableTarget(
+      name: "handout",
+      dependencies: ["HandoutKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+    .testTarget(name: "HandoutModelTests", dependencies: ["HandoutModel"]),
+    .testTarget(name: "HandoutLayoutTests", dependencies: ["HandoutLayout"]),
+    .testTarget(
+      name: "HandoutEndToEndTests", dependencies: ["HandoutKit"],
+      resources: [.copy("Fixtures")]),
+  ]
+)

@@ -1,0 +1,33 @@
+/// Finds the candidate closest to a misspelt word, for "did you mean …" hints.
+public enum Suggestion {
+  /// The candidate nearest to `word`, when it is near enough to be a likely typo.
+  public static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
+    let lowered = word.lowercased()
+    var best: (candidate: String, distance: Int)?
+    for candidate in candidates {
+      let distance = editDistance(lowered, candidate.lowercased())
+      if distance < (best?.distance ?? .max) { best = (candidate, distance) }
+    }
+    guard let best else { return nil }
+    let allowed = max(1, min(3, word.count / 3))
+    return best.distance <= allowed ? best.candidate : nil
+  }
+
+  /// The Levenshtein distance between two strings, counted in characters.
+  public static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    if a.isEmpty { return b.count }
+    var previous = Array(0...b.count)
+    var current = previous
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...max(b.count, 1) where !b.isEmpty {
+        let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+}

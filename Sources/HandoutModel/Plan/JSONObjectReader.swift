@@ -1,0 +1,197 @@
+/// Reads typed fields out of one JSON object, collecting diagnostics instead of stopping.
+///
+/// Each accessor records the key as known; ``finish()`` then warns about the keys nobody
+/// asked for, with the nearest known key as a suggestion.
+struct JSONObjectReader {
+  let members: [JSONValue.Member]
+  let path: JSONPath
+  let location: SourceLocation
+  let sink: DiagnosticSink
+  private(set) var knownKeys: [String] = []
+
+  /// A reader for `value`, or `nil` (with an error) when it is not an object.
+  init?(_ value: JSONValue, path: JSONPath, sink: DiagnosticSink, what: String) {
+    guard case .object(let members) = value.kind else {
+      sink.error(
+        "expected \(what) (a JSON object in braces), found \(value.typeDescription)",
+        at: value.location, path: path)
+      return nil
+    }
+    self.members = members
+    self.path = path
+    self.location = value.location
+    self.sink = sink
+  }
+
+  /// The value under `key`, marking the key as known; `nil` when absent or `null`.
+  mutating func value(_ key: String) -> JSONValue? {
+    knownKeys.append(key)
+    guard let member = members.last(where: { $0.key == key }) else { return nil }
+    if case .null = member.value.kind { return nil }
+    return member.value
+  }
+
+  /// Marks keys as known without reading them.
+  mutating func accept(_ keys: String...) {
+    knownKeys += keys
+  }
+
+  func has(_ key: String) -> Bool {
+    members.contains { $0.key == key }
+  }
+
+  mutating func string(_ key: String, required: Bool = false, hint: String? = nil) -> String? {
+    guard let value = value(key) else {
+      if required { missing(key, hint: hint) }
+      return nil
+    }
+    guard case .string(let text) = value.kind else {
+      typeMismatch(value, key: key, expected: "a string")
+      return nil
+    }
+    if text.trimmingWhitespace.isEmpty {
+      if required {
+        sink.error("must not be empty", at: value.location, path: path.appending(key), hint: hint)
+      }
+      return nil
+    }
+    return text
+  }
+
+  mutating func int(
+    _ key: String, in range: ClosedRange<Int>, required: Bool = false, hint: String? = nil
+  ) -> Int? {
+    guard let value = value(key) else {
+      if required { missing(key, hint: hint) }
+      return nil
+    }
+    return JSONObjectReader.int(value, in: range, path: path.appending(key), sink: sink, hint: hint)
+  }
+
+  static func int(
+    _ value: JSONValue, in range: ClosedRange<Int>, path: JSONPath, sink: DiagnosticSink,
+    hint: String?
+  ) -> Int? {
+    let expectation = range.upperBound == .max
+      ? "a whole number of at least \(range.lowerBound)"
+      : "a whole number from \(range.lowerBound) to \(range.upperBound)"
+    guard case .number(let number) = value.kind else {
+      sink.error(
+        "expected \(expectation), found \(value.typeDescription)", at: value.location, path: path,
+        hint: hint)
+      return nil
+    }
+    guard number.rounded() == number, let whole = Int(exactly: number), range.contains(whole) else {
+      sink.error(
+        "expected \(expectation), found \(formatNumber(number))", at: value.location, path: path,
+        hint: hint)
+      return nil
+    }
+    return whole
+  }
+
+  mutating func bool(_ key: String) -> Bool? {
+    guard let value = value(key) else { return nil }
+    guard case .bool(let flag) = value.kind else {
+      typeMismatch(value, key: key, expected: "true or false")
+      return nil
+    }
+    return flag
+  }
+
+  mutating func strings(_ key: String, hint: String? = nil) -> [String] {
+    guard let value = value(key) else { return [] }
+    guard case .array(let elements) = value.kind else {
+      if case .string(let single) = value.kind {
+        sink.error(
+          "expected an array of strings, found a single string", at: value.location,
+          path: path.appending(key), hint: "put it in brackets: [\"\(single.prefix(30))…\"]")
+      } else {
+        typeMismatch(value, key: key, expected: "an array of strings")
+      }
+      return []
+    }
+    var result: [String] = []
+    for (index, element) in elements.enumerated() {
+      guard case .string(let text) = element.kind else {
+        sink.error(
+          "expected a string, found \(element.typeDescription)", at: element.location,
+          path: path.appending(key).appending(index), hint: hint)
+        continue
+      }
+      result.append(text)
+    }
+    return result
+  }
+
+  /// The elements of the array under `key`, each with its path.
+  mutating func array(_ key: String) -> [(JSONValue, JSONPath)] {
+    guard let value = value(key) else { return [] }
+    guard case .array(let elements) = value.kind else {
+      typeMismatch(value, key: key, expected: "an array")
+      return []
+    }
+    let base = path.appending(key)
+    return elements.enumerated().map { ($1, base.appending($0)) }
+  }
+
+  func missing(_ key: String, hint: String?) {
+    sink.error(
+      "missing required field \"\(key)\"", at: location,
+      path: path.components.isEmpty ? JSONPath.root.appending(key) : path.appending(key),
+      hint: hint)
+  }
+
+  func typeMismatch(_ value: JSONValue, key: String, expected: String) {
+    sink.error(
+      "expected \(expected), found \(value.typeDescription)", at: value.location,
+      path: path.appending(key))
+  }
+
+  /// Warns about every key that no accessor asked for.
+  func finish() {
+    for member in members where !knownKeys.contains(member.key) {
+      let suggestion = Suggestion.nearest(to: member.key, in: knownKeys)
+      let hint = suggestion.map { "did you mean \"\($0)\"?" }
+        ?? "known fields here: \(knownKeys.filter { !$0.hasPrefix("$") }.joined(separator: ", "))"
+      sink.warning(
+        "unknown field \"\(member.key)\" is ignored", at: member.keyLocation,
+        path: path.appending(member.key), hint: hint)
+    }
+  }
+}
+
+/// Collects the diagnostics of one read; a reference so that nested readers share it.
+final class DiagnosticSink {
+  let file: String?
+  var diagnostics: [Diagnostic] = []
+
+  init(file: String?) { self.file = file }
+
+  func error(_ message: String, at location: SourceLocation?, path: JSONPath?, hint: String? = nil) {
+    diagnostics.append(
+      Diagnostic(.error, message, file: file, at: location, path: path, hint: hint))
+  }
+
+  func warning(_ message: String, at location: SourceLocation?, path: JSONPath?, hint: String? = nil) {
+    diagnostics.append(
+      Diagnostic(.warning, message, file: file, at: location, path: path, hint: hint))
+  }
+
+  var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+func formatNumber(_ number: Double) -> String {
+  if number.rounded() == number, abs(number) < 1e15 { return String(Int(number)) }
+  return String(number)
+}
+
+extension String {
+  var trimmingWhitespace: Substring {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return Substring(scalars[first...last])
+  }
+}

@@ -1,0 +1,398 @@
+/// Reads a plan file: parses the JSON, checks every field's type and range, and builds a ``Plan``.
+///
+/// Every problem is collected, so one run reports them all. Checks that need the catalogue
+/// (unknown ids) run later, using ``ReadPlan/location(of:)`` to cite positions.
+public struct PlanReader: Sendable {
+  /// The file name used in diagnostics; `nil` for standard input.
+  public var file: String?
+
+  public init(file: String?) {
+    self.file = file
+  }
+
+  /// Reads a plan; the result holds the plan when there were no errors, and every diagnostic.
+  public func read(_ bytes: [UInt8]) -> ReadPlan {
+    let sink = DiagnosticSink(file: file)
+    let root: JSONValue
+    do {
+      root = try JSONReader.parse(bytes)
+    } catch {
+      sink.error(
+        "invalid JSON: \(error.message)", at: error.location, path: nil,
+        hint: "check the punctuation just before this point; a JSON validator shows more")
+      return ReadPlan(plan: nil, diagnostics: sink.diagnostics, root: nil)
+    }
+    var reading = PlanReading(sink: sink)
+    let plan = reading.plan(root)
+    return ReadPlan(plan: sink.hasErrors ? nil : plan, diagnostics: sink.diagnostics, root: root)
+  }
+}
+
+/// The outcome of reading a plan file.
+public struct ReadPlan: Sendable {
+  /// The plan, `nil` when any error was found.
+  public var plan: Plan?
+  public var diagnostics: [Diagnostic]
+  /// The parsed JSON, kept to cite positions in later checks.
+  public var root: JSONValue?
+
+  /// Whether reading found errors (warnings do not count).
+  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+  /// The position of the value at `path`, or of its nearest existing parent.
+  public func location(of path: JSONPath) -> SourceLocation? {
+    guard var value = root else { return nil }
+    for component in path.components {
+      switch (component, value.kind) {
+      case (.key(let key), .object):
+        guard let next = value[key] else { return value.location }
+        value = next
+      case (.index(let index), .array(let elements)) where elements.indices.contains(index):
+        value = elements[index]
+      default:
+        return value.location
+      }
+    }
+    return value.location
+  }
+}
+
+private struct PlanReading {
+  let sink: DiagnosticSink
+
+  mutating func plan(_ root: JSONValue) -> Plan {
+    var plan = Plan()
+    guard var r = JSONObjectReader(root, path: .root, sink: sink, what: "a plan") else {
+      return plan
+    }
+    r.accept("$schema")
+    if let format = r.value("format") {
+      if JSONObjectReader.int(
+        format, in: 1...1, path: .root.appending("format"), sink: sink,
+        hint: "this version of Handout reads format 1") == nil
+      { /* reported */ }
+    } else {
+      sink.error(
+        "missing required field \"format\"", at: root.location, path: .root.appending("format"),
+        hint: "add \"format\": 1 at the top of the plan")
+    }
+    plan.layout = r.string("layout")
+    if let language = r.string("language") {
+      if LanguageTag.isWellFormed(language) {
+        plan.language = language
+      } else {
+        sink.error(
+          "\"\(language)\" is not a language tag", at: r.value("language")?.location,
+          path: .root.appending("language"), hint: "use a BCP 47 tag such as \"en\", \"es\" or \"ko\"")
+      }
+    }
+    plan.date = date(&r, "date")
+    plan.title = r.string("title")
+    plan.subtitle = r.string("subtitle")
+    if let value = r.value("clinic") { plan.clinic = clinic(value, .root.appending("clinic")) }
+    if let value = r.value("therapist") {
+      plan.therapist = person(value, .root.appending("therapist"), what: "the therapist") { name, r in
+        var therapist = Therapist(name: name)
+        therapist.credentials = r.string("credentials")
+        return therapist
+      }
+    }
+    if let value = r.value("client") {
+      plan.client = person(value, .root.appending("client"), what: "the client") { name, r in
+        var client = Client(name: name)
+        client.id = r.string("id")
+        client.email = r.string("email")
+        return client
+      }
+    }
+    if let value = r.value("condition") {
+      plan.condition = condition(value, .root.appending("condition"))
+    }
+    plan.goals = r.strings("goals")
+    if let value = r.value("sessions") { plan.sessions = sessions(value, .root.appending("sessions")) }
+    plan.techniques = r.array("techniques").compactMap { item($0, $1, kind: .technique) }
+    plan.homeCare = r.array("homeCare").compactMap { item($0, $1, kind: .homeCare) }
+    plan.faq = r.array("faq").compactMap { item($0, $1, kind: .faq) }
+    plan.benefits = r.array("benefits").compactMap { item($0, $1, kind: .benefit) }
+    plan.takeaways = r.strings("takeaways")
+    plan.precautions = r.strings("precautions")
+    plan.notes = r.string("notes")
+    plan.showRedFlags = r.bool("showRedFlags") ?? true
+    if plan.client == nil, plan.title == nil, !sink.hasErrors {
+      sink.error(
+        "a plan needs a \"client\" (a personal plan) or a \"title\" (a brochure)",
+        at: root.location, path: .root,
+        hint: "add \"client\": {\"name\": \"…\"} or \"title\": \"…\"")
+    }
+    r.finish()
+    return plan
+  }
+
+  func date(_ r: inout JSONObjectReader, _ key: String) -> CalendarDate? {
+    guard let value = r.value(key) else { return nil }
+    let path = r.path.appending(key)
+    guard case .string(let text) = value.kind else {
+      sink.error(
+        "expected a date as a string \"YYYY-MM-DD\", found \(value.typeDescription)",
+        at: value.location, path: path)
+      return nil
+    }
+    guard let date = CalendarDate(iso: text) else {
+      sink.error(
+        "\"\(text)\" is not a real date", at: value.location, path: path,
+        hint: "write dates as YYYY-MM-DD, for example \"2026-11-20\"")
+      return nil
+    }
+    return date
+  }
+
+  func clinic(_ value: JSONValue, _ path: JSONPath) -> Clinic? {
+    guard var r = JSONObjectReader(value, path: path, sink: sink, what: "the clinic") else {
+      return nil
+    }
+    defer { r.finish() }
+    let name = r.string("name", required: true, hint: "the clinic's name as it should print")
+    var clinic = Clinic(name: name ?? "")
+    clinic.phone = r.string("phone")
+    clinic.email = r.string("email")
+    if let email = clinic.email, !email.isPlausibleEmail {
+      sink.error(
+        "\"\(email)\" is not an email address", at: r.value("email")?.location,
+        path: path.appending("email"), hint: "write it as name@example.com")
+    }
+    clinic.website = url(&r, "website")
+    clinic.bookingUrl = url(&r, "bookingUrl")
+    clinic.address = r.string("address")
+    if let hex = r.string("brandColor") {
+      clinic.brandColor = RGBColor(hex: hex)
+      if clinic.brandColor == nil {
+        sink.error(
+          "\"\(hex)\" is not a colour", at: r.value("brandColor")?.location,
+          path: path.appending("brandColor"), hint: "write it as #RRGGBB, for example \"#2F6F73\"")
+      }
+    }
+    clinic.logo = r.string("logo")
+    return name == nil ? nil : clinic
+  }
+
+  func url(_ r: inout JSONObjectReader, _ key: String) -> String? {
+    guard let text = r.string(key) else { return nil }
+    let lowered = text.lowercased()
+    guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"),
+      !text.contains(where: { $0.isWhitespace }), text.count > 8
+    else {
+      sink.error(
+        "\"\(text)\" is not a web address", at: r.value(key)?.location, path: r.path.appending(key),
+        hint: "write the full address, starting with https://")
+      return nil
+    }
+    return text
+  }
+
+  func person<T>(
+    _ value: JSONValue, _ path: JSONPath, what: String,
+    _ build: (String, inout JSONObjectReader) -> T
+  ) -> T? {
+    guard var r = JSONObjectReader(value, path: path, sink: sink, what: what) else { return nil }
+    defer { r.finish() }
+    let name = r.string("name", required: true, hint: "\(what)'s name as it should print")
+    let result = build(name ?? "", &r)
+    if let email = r.members.first(where: { $0.key == "email" }),
+      case .string(let text) = email.value.kind, !text.isPlausibleEmail
+    {
+      sink.error(
+        "\"\(text)\" is not an email address", at: email.value.location,
+        path: path.appending("email"), hint: "write it as name@example.com")
+    }
+    return name == nil ? nil : result
+  }
+
+  func condition(_ value: JSONValue, _ path: JSONPath) -> Condition? {
+    guard var r = JSONObjectReader(value, path: path, sink: sink, what: "the condition") else {
+      return nil
+    }
+    defer { r.finish() }
+    let id = r.string("id", required: true, hint: "a catalogue id such as \"sciatica\"")
+    var condition = Condition(id: id ?? "")
+    condition.side = side(&r)
+    condition.summary = r.string("summary")
+    condition.symptoms = r.strings("symptoms")
+    condition.painAreas = r.strings("painAreas")
+    condition.painScore = r.int(
+      "painScore", in: 0...10, hint: "0 means no pain, 10 the worst pain imaginable")
+    return id == nil ? nil : condition
+  }
+
+  func side(_ r: inout JSONObjectReader) -> BodySide? {
+    guard let text = r.string("side") else { return nil }
+    guard let side = BodySide(rawValue: text) else {
+      sink.error(
+        "\"\(text)\" is not a side", at: r.value("side")?.location, path: r.path.appending("side"),
+        hint: "use \"left\", \"right\" or \"both\"")
+      return nil
+    }
+    return side
+  }
+
+  func sessions(_ value: JSONValue, _ path: JSONPath) -> Sessions? {
+    guard var r = JSONObjectReader(value, path: path, sink: sink, what: "the sessions") else {
+      return nil
+    }
+    defer { r.finish() }
+    var sessions = Sessions()
+    if let every = r.value("every") {
+      sessions.every = frequency(every, path.appending("every"))
+    }
+    sessions.planned = r.int("planned", in: 1...1000, hint: "how many sessions the plan foresees")
+    sessions.minutes = r.int("minutes", in: 5...600, hint: "the length of one session in minutes")
+    if let next = r.value("next") {
+      if case .string(let text) = next.kind, let dateTime = LocalDateTime(iso: text) {
+        sessions.next = dateTime
+      } else {
+        sink.error(
+          "expected the next appointment as \"YYYY-MM-DDTHH:MM\", found \(describe(next))",
+          at: next.location, path: path.appending("next"), hint: "for example \"2026-11-27T10:30\"")
+      }
+    }
+    for (element, elementPath) in r.array("history") {
+      guard var h = JSONObjectReader(element, path: elementPath, sink: sink, what: "a session")
+      else { continue }
+      let date = date(&h, "date")
+      if date == nil, !h.has("date") { h.missing("date", hint: "the day of the session, YYYY-MM-DD") }
+      let painHint = "0 means no pain, 10 the worst pain imaginable"
+      let before = h.int("painBefore", in: 0...10, hint: painHint)
+      let after = h.int("painAfter", in: 0...10, hint: painHint)
+      let techniques = h.strings("techniques")
+      h.finish()
+      if let date {
+        var record = SessionRecord(date: date)
+        record.painBefore = before
+        record.painAfter = after
+        record.techniques = techniques
+        sessions.history.append(record)
+      }
+    }
+    return sessions
+  }
+
+  func frequency(_ value: JSONValue, _ path: JSONPath) -> Frequency? {
+    guard var r = JSONObjectReader(value, path: path, sink: sink, what: "a frequency") else {
+      return nil
+    }
+    defer { r.finish() }
+    let count = r.int("count", in: 1...31, required: true, hint: "how many sessions per unit")
+    var unit: Frequency.Unit?
+    if let text = r.string("unit", required: true, hint: "\"day\", \"week\" or \"month\"") {
+      unit = Frequency.Unit(rawValue: text)
+      if unit == nil {
+        sink.error(
+          "\"\(text)\" is not a unit of time", at: r.value("unit")?.location,
+          path: path.appending("unit"), hint: "use \"day\", \"week\" or \"month\"")
+      }
+    }
+    guard let count, let unit else { return nil }
+    return Frequency(count: count, unit: unit)
+  }
+
+  func item(_ value: JSONValue, _ path: JSONPath, kind: ItemKind) -> PlanItem? {
+    if case .string(let id) = value.kind {
+      return PlanItem(id: id)
+    }
+    guard var r = JSONObjectReader(
+      value, path: path, sink: sink, what: "a catalogue id in quotes or an object")
+    else { return nil }
+    defer { r.finish() }
+    var item = PlanItem(id: r.string("id"))
+    item.note = r.string("note")
+    switch kind {
+    case .technique, .benefit:
+      item.title = r.string("title")
+      item.description = r.string("description")
+      if item.id == nil { requireCustom(&r, item.title, "title", item.description, "description") }
+    case .faq:
+      item.question = r.string("question")
+      item.answer = r.string("answer")
+      if item.id == nil { requireCustom(&r, item.question, "question", item.answer, "answer") }
+    case .homeCare:
+      item.title = r.string("title")
+      item.description = r.string("description")
+      if r.has("steps") { item.steps = r.strings("steps") }
+      if item.id == nil {
+        requireCustom(&r, item.title, "title", item.steps?.first, "steps")
+      }
+      item.dosage.side = side(&r)
+      item.dosage.holdSeconds = seconds(&r, "hold")
+      item.dosage.repetitions = r.int("repeat", in: 1...100, hint: "how many times in a row, for example 3")
+      item.dosage.perDay = r.int("perDay", in: 1...24, hint: "how many times a day, for example 2")
+      item.dosage.sets = r.int("sets", in: 1...20, hint: "how many sets, for example 2")
+      item.dosage.restSeconds = seconds(&r, "rest")
+    }
+    return item
+  }
+
+  func requireCustom(
+    _ r: inout JSONObjectReader, _ first: String?, _ firstKey: String, _ second: String?,
+    _ secondKey: String
+  ) {
+    if first == nil || second == nil {
+      let absent = first == nil ? firstKey : secondKey
+      sink.error(
+        "an entry without \"id\" needs \"\(firstKey)\" and \"\(secondKey)\"; \"\(absent)\" is missing",
+        at: r.location, path: r.path,
+        hint: "give a catalogue \"id\", or write your own \"\(firstKey)\" and \"\(secondKey)\"")
+    }
+  }
+
+  /// A duration: a number of seconds, or a string such as "30 s" or "2 min".
+  func seconds(_ r: inout JSONObjectReader, _ key: String) -> Int? {
+    guard let value = r.value(key) else { return nil }
+    let path = r.path.appending(key)
+    let hint = "write a time such as \"30 s\" or \"2 min\", or a number of seconds"
+    switch value.kind {
+    case .number:
+      return JSONObjectReader.int(value, in: 1...3600, path: path, sink: sink, hint: hint)
+    case .string(let text):
+      if let seconds = DurationText.seconds(text), (1...3600).contains(seconds) { return seconds }
+      sink.error("\"\(text)\" is not a time from 1 s to 60 min", at: value.location, path: path, hint: hint)
+      return nil
+    default:
+      sink.error(
+        "expected a time, found \(value.typeDescription)", at: value.location, path: path, hint: hint)
+      return nil
+    }
+  }
+
+  func describe(_ value: JSONValue) -> String {
+    if case .string(let text) = value.kind { return "\"\(text)\"" }
+    return value.typeDescription
+  }
+}
+
+private enum ItemKind { case technique, homeCare, faq, benefit }
+
+/// Reads durations written for people: "30 s", "45 seconds", "2 min", "1.5 minutes".
+public enum DurationText {
+  /// The number of whole seconds, or `nil` when the text is not a duration.
+  public static func seconds(_ text: String) -> Int? {
+    let trimmed = text.trimmingWhitespace.lowercased()
+    let digits = trimmed.prefix { $0.isNumber || $0 == "." }
+    guard let amount = Double(digits), amount > 0 else { return nil }
+    let unit = String(trimmed.dropFirst(digits.count)).trimmingWhitespace
+    let factor: Double
+    switch unit {
+    case "", "s", "sec", "secs", "second", "seconds": factor = 1
+    case "m", "min", "mins", "minute", "minutes": factor = 60
+    default: return nil
+    }
+    let seconds = amount * factor
+    return seconds.rounded() == seconds ? Int(seconds) : nil
+  }
+}
+
+extension String {
+  var isPlausibleEmail: Bool {
+    let parts = split(separator: "@", omittingEmptySubsequences: false)
+    return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+      && !contains { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } == true }
+  }
+}
