@@ -36,13 +36,17 @@ let package = Package(
     .target(name: "HandoutText", dependencies: ["HandoutLayout", "CCairo", "CPangoFc"]),
     .target(
       name: "HandoutCompose",
-      dependencies: ["HandoutModel", "HandoutCatalog", "HandoutLayout"]),
+      dependencies: ["HandoutModel", "HandoutCatalog", "HandoutLayout", "HandoutLayouts"]),
+    // The built-in layout files live in the top-level Layouts/ folder and ship as resources.
+    .target(
+      name: "HandoutLayouts", path: "Layouts", exclude: ["README.md"],
+      sources: ["BuiltInLayouts.swift"], resources: [.copy("take-home.json"), .copy("trifold-brochure.json")]),
     .target(name: "HandoutRender", dependencies: ["HandoutLayout", "HandoutText", "CCairo", "CRsvg"]),
     .target(
       name: "HandoutKit",
       dependencies: [
         "HandoutModel", "HandoutCatalog", "HandoutCompose", "HandoutLayout", "HandoutText",
-        "HandoutRender",
+        "HandoutRender", "HandoutLayouts",
       ]),
     .executableTarget(
       name: "handout",

@@ -7,9 +7,13 @@ public enum DiagnosticFormatter {
   ///   hint: how many times to do the exercise in a row, for example 3
   /// ```
   public static func format(_ diagnostic: Diagnostic) -> String {
-    var place = diagnostic.file ?? "<stdin>"
-    if let location = diagnostic.location { place += ":\(location)" }
-    var text = "\(place): \(diagnostic.severity.rawValue): "
+    var text = ""
+    if let file = diagnostic.file {
+      text = file
+      if let location = diagnostic.location { text += ":\(location)" }
+      text += ": "
+    }
+    text += "\(diagnostic.severity.rawValue): "
     if let path = diagnostic.path, !path.components.isEmpty { text += "\(path): " }
     text += diagnostic.message
     if let hint = diagnostic.hint { text += "\n  hint: \(hint)" }

@@ -1,0 +1,60 @@
+import HandoutCatalog
+import HandoutModel
+
+/// Formats dates, times, durations and dosages in the catalogue's language.
+struct Formatter {
+  let catalog: Catalog
+
+  func date(_ date: CalendarDate) -> String {
+    let months = catalog.labelList("months")
+    let month = months.indices.contains(date.month - 1) ? months[date.month - 1] : String(date.month)
+    return catalog.label("dateFormat", ["month": month, "day": String(date.day), "year": String(date.year)])
+  }
+
+  func dateTime(_ value: LocalDateTime) -> String {
+    let months = catalog.labelList("months")
+    let weekdays = catalog.labelList("weekdays")
+    let month = months.indices.contains(value.date.month - 1) ? months[value.date.month - 1] : ""
+    let weekday = weekdays.indices.contains(value.date.weekday) ? weekdays[value.date.weekday] : ""
+    return catalog.label(
+      "dateTimeFormat",
+      ["weekday": weekday, "month": month, "day": String(value.date.day), "year": String(value.date.year),
+       "time": time(hour: value.hour, minute: value.minute)])
+  }
+
+  func time(hour: Int, minute: Int) -> String {
+    let mm = minute < 10 ? "0\(minute)" : "\(minute)"
+    if catalog.label("timeFormat") == "12h" {
+      let h = hour % 12 == 0 ? 12 : hour % 12
+      return "\(h):\(mm) \(hour < 12 ? "AM" : "PM")"
+    }
+    return "\(hour < 10 ? "0" : "")\(hour):\(mm)"
+  }
+
+  func duration(_ seconds: Int) -> String {
+    if seconds >= 60, seconds % 60 == 0 { return "\(seconds / 60) min" }
+    return "\(seconds) s"
+  }
+
+  /// "Left side · Hold 30 s · Repeat 3× · 2× a day".
+  func dosage(_ dosage: Dosage) -> String {
+    var parts: [String] = []
+    switch dosage.side {
+    case .left?: parts.append(catalog.label("sideLeft"))
+    case .right?: parts.append(catalog.label("sideRight"))
+    case .both?: parts.append(catalog.label("sideBoth"))
+    case nil: break
+    }
+    if let hold = dosage.holdSeconds { parts.append(catalog.label("hold", ["value": duration(hold)])) }
+    if let repetitions = dosage.repetitions { parts.append(catalog.label("repeat", ["value": String(repetitions)])) }
+    if let sets = dosage.sets { parts.append(catalog.label("sets", ["value": String(sets)])) }
+    if let rest = dosage.restSeconds { parts.append(catalog.label("rest", ["value": duration(rest)])) }
+    if let perDay = dosage.perDay { parts.append(catalog.label("perDay", ["value": String(perDay)])) }
+    return parts.joined(separator: "  ·  ")
+  }
+
+  func frequency(_ frequency: Frequency) -> String {
+    let key = frequency.count == 1 ? "sessionsEvery" : "sessionsEveryPlural"
+    return catalog.label(key, ["count": String(frequency.count), "unit": catalog.label(frequency.unit.rawValue)])
+  }
+}

@@ -1,0 +1,130 @@
+import HandoutCatalog
+import HandoutLayout
+import HandoutModel
+
+/// Everything the composer needs besides the plan.
+public struct ComposeOptions: Sendable {
+  public var paper: LayoutSpec.Paper?
+  /// The tool's name and version, for the PDF's creator field.
+  public var creator: String
+  /// The PDF creation date, ISO 8601; `nil` takes the plan's date.
+  public var creationDate: String?
+
+  public init(paper: LayoutSpec.Paper? = nil, creator: String, creationDate: String? = nil) {
+    self.paper = paper
+    self.creator = creator
+    self.creationDate = creationDate
+  }
+}
+
+/// Builds the document tree of a plan: plan + catalogue + layout → blocks, styles and metadata.
+public func compose(
+  _ plan: Plan, catalog: Catalog, layout spec: LayoutSpec, assets: Assets, options: ComposeOptions
+) -> Document {
+  let composer = Composer(plan: plan, catalog: catalog, spec: spec, assets: assets, paper: options.paper ?? spec.paper)
+  return composer.document(options: options)
+}
+
+/// The state of one composition: what every section builder reads.
+struct Composer {
+  let plan: Plan
+  let catalog: Catalog
+  let spec: LayoutSpec
+  let assets: Assets
+  let page: PageSetup
+  let palette: Palette
+  let styles: Styles
+  let format: Formatter
+
+  init(plan: Plan, catalog: Catalog, spec: LayoutSpec, assets: Assets, paper: LayoutSpec.Paper) {
+    self.plan = plan
+    self.catalog = catalog
+    self.spec = spec
+    self.assets = assets
+    let size = paper == .a4 ? PageSetup.a4 : PageSetup.letter
+    let m = spec.margins
+    page = PageSetup(size: size, margins: EdgeInsets(top: m.top, right: m.right, bottom: m.bottom, left: m.left))
+    palette = Palette(brand: plan.clinic?.brandColor)
+    styles = Styles(scale: spec.type, palette: palette, language: plan.language)
+    format = Formatter(catalog: catalog)
+  }
+
+  var conditionEntry: ConditionEntry? {
+    plan.condition.flatMap { catalog.conditions[$0.id] }
+  }
+
+  func document(options: ComposeOptions) -> Document {
+    var blocks: [Block] = []
+    for section in spec.sections {
+      blocks += build(section)
+    }
+    blocks.append(.paragraph(Paragraph(catalog.label("disclaimer"), style: styles.small, spaceBefore: 18)))
+    let clinicName = plan.clinic?.name ?? ""
+    let footer = RunningText(
+      leading: [clinicName, plan.clinic?.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "  ·  "),
+      trailing: catalog.label("pageOf", ["page": "{page}", "pages": "{pages}"]),
+      style: styles.small, rule: palette.line)
+    let date = options.creationDate ?? plan.date.map { "\($0)T00:00:00Z" }
+    var keywords = ["care plan"]
+    if let condition = conditionEntry { keywords.append(condition.name) }
+    keywords += plan.techniques.compactMap { $0.id.flatMap { catalog.techniques[$0]?.name } }
+    let metadata = Metadata(
+      title: documentTitle, author: plan.clinic?.name, subject: conditionEntry?.name ?? plan.subtitle,
+      keywords: keywords, creator: options.creator, language: plan.language, creationDate: date)
+    return Document(metadata: metadata, page: page, footer: footer, blocks: blocks)
+  }
+
+  var documentTitle: String {
+    if let title = plan.title { return title }
+    let base = catalog.label("yourCarePlan")
+    return plan.client.map { "\(base): \($0.name)" } ?? base
+  }
+
+  func build(_ section: LayoutSpec.Section) -> [Block] {
+    switch section {
+    case .header: header()
+    case .title: title()
+    case .info: info()
+    case .keyMessage: keyMessage()
+    case .condition: condition()
+    case .symptoms: symptoms()
+    case .goals: goals()
+    case .sessions: []
+    case .techniques: techniques()
+    case .homeCare: homeCare()
+    case .benefits: benefits()
+    case .precautions: precautions()
+    case .redFlags: redFlags()
+    case .faq: faq()
+    case .notes: notes()
+    case .booking: booking()
+    }
+  }
+
+  // MARK: Building blocks shared by the sections
+
+  func heading(_ text: String, level: Int = 2) -> Block {
+    let style = level <= 2 ? styles.heading : styles.subheading
+    return .heading(Heading(level: level, Paragraph(text, style: style, spaceBefore: level <= 2 ? 20 : 10, spaceAfter: 6)))
+  }
+
+  func paragraph(_ text: String, style: TextStyle? = nil, after: Double = 6) -> Block {
+    .paragraph(Paragraph(text, style: style ?? styles.body, spaceAfter: after))
+  }
+
+  func bullets(_ items: [String], marker: ListBlock.Marker? = nil) -> Block {
+    .list(
+      ListBlock(
+        marker: marker ?? .square(palette.accent), items: items.map { [paragraph($0, after: 0)] },
+        markerStyle: styles.body, indent: 18, itemSpacing: 4, spaceAfter: 6))
+  }
+
+  func rule() -> Block {
+    let width = page.body.width
+    return .drawing(
+      Drawing(
+        size: Size(width: width, height: 1),
+        shapes: [Shape([.rectangle(Rect(x: 0, y: 0, width: width, height: 0.75))], fill: palette.line)],
+        alternativeText: "", spaceAfter: 14))
+  }
+}

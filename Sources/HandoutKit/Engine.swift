@@ -1,0 +1,215 @@
+import Foundation
+import HandoutCatalog
+import HandoutLayouts
+import HandoutCompose
+import HandoutLayout
+import HandoutModel
+import HandoutRender
+import HandoutText
+
+/// The version printed by `handout --version` and written into every PDF's creator field.
+public let handoutVersion = "0.1.0"
+
+/// The output formats Handout writes.
+public enum OutputFormat: String, Sendable, CaseIterable {
+  case pdf, png, svg
+}
+
+/// What to render and how.
+public struct RenderRequest: Sendable {
+  /// The plan's JSON bytes.
+  public var plan: [UInt8]
+  /// The plan's path, for diagnostics and relative asset paths; `nil` for standard input.
+  public var planPath: String?
+  /// A layout name or file that replaces the plan's own `layout`.
+  public var layout: String?
+  public var paper: LayoutSpec.Paper?
+  public var format: OutputFormat = .pdf
+  /// Dots per inch of PNG output.
+  public var dpi: Double = 144
+  /// Seconds since 1970 for the creation date (`SOURCE_DATE_EPOCH`); `nil` takes the plan's date.
+  public var sourceDateEpoch: Int?
+  public var allowsOutsideAssets = false
+  public var showsDebugOutlines = false
+  /// Warnings count as errors.
+  public var isStrict = false
+
+  public init(plan: [UInt8], planPath: String?) {
+    self.plan = plan
+    self.planPath = planPath
+  }
+}
+
+/// The result of a render: the files' bytes and what was noticed on the way.
+public struct RenderResult: Sendable {
+  /// One element for a PDF; one per page for PNG and SVG.
+  public var files: [[UInt8]]
+  public var pageCount: Int
+  public var warnings: [Diagnostic]
+  public var plan: Plan
+}
+
+/// Why a render did not produce output.
+public enum HandoutError: Error {
+  /// The input is at fault; the diagnostics say where and how to fix it (exit 64).
+  case invalidInput([Diagnostic])
+  /// Something else failed (exit 1).
+  case failure(String)
+}
+
+/// Renders plans. Holds the fonts, catalogues and layouts, so that many plans render fast.
+///
+/// An engine is not thread-safe: Pango font maps must not be shared. Give each thread or
+/// worker its own engine, and reuse it for many documents.
+public final class Engine {
+  let textSystem: PangoTextSystem
+  private var catalogs: [String: Catalog] = [:]
+  private var layouts: [String: LayoutSpec] = [:]
+  private let overrides: CatalogOverrides?
+
+  /// An engine using the project's fonts plus those in `fontDirectories`, and the catalogue
+  /// entries of `catalogFile` on top of the built-in ones.
+  public init(fontDirectories: [String] = [], catalogFile: String? = nil) throws(HandoutError) {
+    do {
+      textSystem = PangoTextSystem(fonts: try FontLibrary.locate(extraDirectories: fontDirectories))
+    } catch {
+      throw .failure(error.description)
+    }
+    if let catalogFile {
+      guard let data = FileManager.default.contents(atPath: catalogFile) else {
+        throw .invalidInput([Diagnostic(.error, "cannot read the catalogue file", file: catalogFile)])
+      }
+      do {
+        overrides = try JSONDecoder().decode(CatalogOverrides.self, from: data)
+      } catch {
+        throw .invalidInput([
+          Diagnostic(.error, "not a valid catalogue file: \(error)", file: catalogFile,
+            hint: "a catalogue file has the same form as the built-in one; see Docs/catalog.md")
+        ])
+      }
+    } else {
+      overrides = nil
+    }
+  }
+
+  /// The catalogue for a language, with the clinic's overrides.
+  public func catalog(language: String) throws(HandoutError) -> Catalog {
+    if let cached = catalogs[language] { return cached }
+    do {
+      var catalog = try Catalog.builtIn(language: language)
+      if let overrides { catalog = catalog.merged(with: overrides) }
+      catalogs[language] = catalog
+      return catalog
+    } catch {
+      throw .failure("cannot load the built-in catalogue: \(error)")
+    }
+  }
+
+  /// Reads and checks a plan without rendering it: every diagnostic, errors and warnings.
+  public func validate(_ request: RenderRequest) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+    let checked = check(request)
+    return (checked.plan, checked.diagnostics)
+  }
+
+  /// Renders a plan into the requested format.
+  public func render(_ request: RenderRequest) throws(HandoutError) -> RenderResult {
+    let checked = check(request)
+    guard let plan = checked.plan else { throw .invalidInput(checked.diagnostics) }
+    let catalog = try catalog(language: plan.language)
+    let spec = try layoutSpec(request.layout ?? plan.layout ?? "take-home")
+    let options = ComposeOptions(
+      paper: request.paper, creator: "Handout \(handoutVersion)",
+      creationDate: request.sourceDateEpoch.map(isoDate) ?? (plan.date == nil ? isoDate(today()) : nil))
+    let document = compose(plan, catalog: catalog, layout: spec, assets: checked.assets, options: options)
+    let pages = layout(
+      document, textSystem: textSystem, images: ImageDecoder(),
+      options: LayoutOptions(showsDebugOutlines: request.showsDebugOutlines))
+    do {
+      let files: [[UInt8]]
+      switch request.format {
+      case .pdf: files = [try Renderer.pdf(pages, metadata: document.metadata)]
+      case .png: files = try Renderer.png(pages, dpi: request.dpi)
+      case .svg: files = try Renderer.svg(pages)
+      }
+      return RenderResult(files: files, pageCount: pages.count, warnings: checked.diagnostics, plan: plan)
+    } catch {
+      throw .failure(error.description)
+    }
+  }
+
+  /// Reads the plan once and runs every check; the plan is `nil` when any error was found.
+  private func check(_ request: RenderRequest) -> (plan: Plan?, diagnostics: [Diagnostic], assets: Assets) {
+    let file = request.planPath ?? "<stdin>"
+    let read = PlanReader(file: file).read(request.plan)
+    guard let plan = read.plan else { return (nil, read.diagnostics, Assets()) }
+    var diagnostics = read.diagnostics
+    do {
+      let catalog = try catalog(language: plan.language)
+      diagnostics += PlanChecks(read: read, catalog: catalog, file: file).unknownIDs(in: plan)
+    } catch {
+      diagnostics.append(Diagnostic(.error, "\(error)", file: file))
+    }
+    let loader = AssetLoader(
+      baseDirectory: baseDirectory(of: request), allowsOutsideAssets: request.allowsOutsideAssets, file: file)
+    let logo = loader.logo(plan, read: read)
+    diagnostics += logo.diagnostics
+    if request.isStrict {
+      diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
+    }
+    let failed = diagnostics.contains { $0.severity == .error }
+    return (failed ? nil : plan, diagnostics, Assets(logo: logo.image))
+  }
+
+  /// The layout named `nameOrPath`, built in or from a file.
+  public func layoutSpec(_ nameOrPath: String) throws(HandoutError) -> LayoutSpec {
+    if let cached = layouts[nameOrPath] { return cached }
+    do {
+      let spec = try LayoutSpec.load(nameOrPath)
+      layouts[nameOrPath] = spec
+      return spec
+    } catch {
+      throw .invalidInput([Diagnostic(.error, error.description, file: nameOrPath.hasSuffix(".json") ? nameOrPath : nil,
+        hint: "`handout layouts` lists the built-in layouts")])
+    }
+  }
+
+  private func baseDirectory(of request: RenderRequest) -> URL {
+    if let path = request.planPath {
+      return URL(fileURLWithPath: path).deletingLastPathComponent()
+    }
+    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+  }
+}
+
+/// Seconds since 1970 as ISO 8601 in UTC.
+func isoDate(_ seconds: Int) -> String {
+  let days = Int((Double(seconds) / 86400).rounded(.down))
+  let rest = seconds - days * 86400
+  let date = civilDate(daysSinceEpoch: days)
+  func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+  return "\(date.year)-\(pad(date.month))-\(pad(date.day))T\(pad(rest / 3600)):\(pad(rest % 3600 / 60)):\(pad(rest % 60))Z"
+}
+
+/// Midnight UTC of the current day, in seconds since 1970.
+func today() -> Int {
+  let now = Int(Date().timeIntervalSince1970)
+  return now - now % 86400
+}
+
+/// The calendar date of a day count since 1970 (Howard Hinnant's algorithm).
+func civilDate(daysSinceEpoch: Int) -> (year: Int, month: Int, day: Int) {
+  let z = daysSinceEpoch + 719468
+  let era = (z >= 0 ? z : z - 146096) / 146097
+  let doe = z - era * 146097
+  let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+  let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+  let mp = (5 * doy + 2) / 153
+  let day = doy - (153 * mp + 2) / 5 + 1
+  let month = mp < 10 ? mp + 3 : mp - 9
+  return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+}
+
+/// The names of the built-in layouts.
+public enum BuiltInLayoutNames {
+  public static var all: [String] { BuiltInLayouts.names }
+}

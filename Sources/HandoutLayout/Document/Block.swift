@@ -1,0 +1,236 @@
+/// One element of the document tree, stacked vertically in the flow.
+public indirect enum Block: Sendable {
+  /// A section heading, level 1 to 6; it never ends a page.
+  case heading(Heading)
+  case paragraph(Paragraph)
+  case list(ListBlock)
+  /// Labels beside their values, as in "Therapist: Dana Whitfield".
+  case grid(LabelValueGrid)
+  /// Blocks inside a filled and bordered frame.
+  case box(Box)
+  /// Cells side by side; a row is never split across pages.
+  case row(Row)
+  case image(Image)
+  case drawing(Drawing)
+  /// Empty vertical space; none is left at the top of a page.
+  case spacer(Double)
+  case pageBreak
+  /// Blocks that move to the next page together rather than be split.
+  case keepTogether([Block])
+}
+
+/// A heading, whose text also becomes an outline entry.
+public struct Heading: Sendable {
+  public var level: Int
+  public var paragraph: Paragraph
+
+  public init(level: Int, _ paragraph: Paragraph) {
+    self.level = level
+    self.paragraph = paragraph
+  }
+}
+
+/// Styled runs of text broken into lines.
+public struct Paragraph: Sendable {
+  public var text: StyledText
+  public var spaceBefore: Double
+  public var spaceAfter: Double
+
+  public init(_ spans: [Span], style: TextStyle, spaceBefore: Double = 0, spaceAfter: Double = 0) {
+    self.text = StyledText(spans: spans, style: style)
+    self.spaceBefore = spaceBefore
+    self.spaceAfter = spaceAfter
+  }
+
+  /// A paragraph of plain text in one style.
+  public init(_ text: String, style: TextStyle, spaceBefore: Double = 0, spaceAfter: Double = 0) {
+    self.init([Span(text)], style: style, spaceBefore: spaceBefore, spaceAfter: spaceAfter)
+  }
+}
+
+/// A bulleted or numbered list; each item holds blocks of its own.
+public struct ListBlock: Sendable {
+  public enum Marker: Sendable, Hashable {
+    case bullet
+    case number
+    /// A small filled square in a colour, for check-list-like lists.
+    case square(Color)
+  }
+
+  public var marker: Marker
+  public var items: [[Block]]
+  /// The style of the markers.
+  public var markerStyle: TextStyle
+  /// Distance from the list's left edge to the item text.
+  public var indent: Double
+  /// Space between items.
+  public var itemSpacing: Double
+  public var spaceAfter: Double
+
+  public init(
+    marker: Marker, items: [[Block]], markerStyle: TextStyle, indent: Double = 18,
+    itemSpacing: Double = 4, spaceAfter: Double = 0
+  ) {
+    self.marker = marker
+    self.items = items
+    self.markerStyle = markerStyle
+    self.indent = indent
+    self.itemSpacing = itemSpacing
+    self.spaceAfter = spaceAfter
+  }
+}
+
+/// Label and value pairs laid out in rows of `columns` pairs.
+public struct LabelValueGrid: Sendable {
+  public var entries: [(label: String, value: [Span])]
+  public var labelStyle: TextStyle
+  public var valueStyle: TextStyle
+  /// Pairs per row.
+  public var columns: Int
+  public var rowSpacing: Double
+  public var spaceAfter: Double
+
+  public init(
+    entries: [(label: String, value: [Span])], labelStyle: TextStyle, valueStyle: TextStyle,
+    columns: Int = 2, rowSpacing: Double = 6, spaceAfter: Double = 0
+  ) {
+    self.entries = entries
+    self.labelStyle = labelStyle
+    self.valueStyle = valueStyle
+    self.columns = columns
+    self.rowSpacing = rowSpacing
+    self.spaceAfter = spaceAfter
+  }
+}
+
+/// A frame around blocks: fill, border, rounded corners and padding.
+public struct Box: Sendable {
+  public var content: [Block]
+  public var fill: Color?
+  public var border: Color?
+  public var borderWidth: Double
+  /// A thick bar on the leading edge, as callouts use.
+  public var accentBar: Color?
+  public var cornerRadius: Double
+  public var padding: EdgeInsets
+  /// Whether the box moves whole to the next page rather than split (unless taller than one).
+  public var keepsTogether: Bool
+  public var spaceBefore: Double
+  public var spaceAfter: Double
+
+  public init(
+    content: [Block], fill: Color? = nil, border: Color? = nil, borderWidth: Double = 0.75,
+    accentBar: Color? = nil, cornerRadius: Double = 0, padding: EdgeInsets = EdgeInsets(all: 10),
+    keepsTogether: Bool = true, spaceBefore: Double = 0, spaceAfter: Double = 0
+  ) {
+    self.content = content
+    self.fill = fill
+    self.border = border
+    self.borderWidth = borderWidth
+    self.accentBar = accentBar
+    self.cornerRadius = cornerRadius
+    self.padding = padding
+    self.keepsTogether = keepsTogether
+    self.spaceBefore = spaceBefore
+    self.spaceAfter = spaceAfter
+  }
+}
+
+/// Cells side by side, each a fraction of the width.
+public struct Row: Sendable {
+  public struct Cell: Sendable {
+    /// Relative width; the cells share the row's width in proportion.
+    public var weight: Double
+    public var content: [Block]
+    public var verticalAlignment: VerticalAlignment
+
+    public init(weight: Double = 1, verticalAlignment: VerticalAlignment = .top, _ content: [Block]) {
+      self.weight = weight
+      self.content = content
+      self.verticalAlignment = verticalAlignment
+    }
+  }
+
+  public enum VerticalAlignment: Sendable { case top, center, bottom }
+
+  public var cells: [Cell]
+  public var gap: Double
+  public var spaceAfter: Double
+
+  public init(cells: [Cell], gap: Double = 12, spaceAfter: Double = 0) {
+    self.cells = cells
+    self.gap = gap
+    self.spaceAfter = spaceAfter
+  }
+}
+
+/// A raster or vector image, scaled down to fit its region.
+public struct Image: Sendable {
+  public enum Format: String, Sendable { case svg, png, jpeg }
+
+  public var data: [UInt8]
+  public var format: Format
+  /// The wanted size; the intrinsic size is used for what is left `nil`.
+  public var width: Double?
+  public var height: Double?
+  public var alignment: TextAlignment
+  public var alternativeText: String
+  public var spaceAfter: Double
+
+  public init(
+    data: [UInt8], format: Format, width: Double? = nil, height: Double? = nil,
+    alignment: TextAlignment = .start, alternativeText: String, spaceAfter: Double = 0
+  ) {
+    self.data = data
+    self.format = format
+    self.width = width
+    self.height = height
+    self.alignment = alignment
+    self.alternativeText = alternativeText
+    self.spaceAfter = spaceAfter
+  }
+}
+
+/// Vector shapes in their own coordinate space, scaled to fit.
+public struct Drawing: Sendable {
+  public var size: Size
+  public var shapes: [Shape]
+  public var alternativeText: String
+  public var alignment: TextAlignment
+  public var spaceAfter: Double
+
+  public init(
+    size: Size, shapes: [Shape], alternativeText: String, alignment: TextAlignment = .start,
+    spaceAfter: Double = 0
+  ) {
+    self.size = size
+    self.shapes = shapes
+    self.alternativeText = alternativeText
+    self.alignment = alignment
+    self.spaceAfter = spaceAfter
+  }
+}
+
+/// One filled or stroked path of a ``Drawing``.
+public struct Shape: Sendable, Hashable {
+  public enum Element: Sendable, Hashable {
+    case move(Point)
+    case line(Point)
+    case curve(Point, Point, Point)
+    case close
+    case rectangle(Rect)
+    case ellipse(Rect)
+  }
+
+  public var elements: [Element]
+  public var fill: Color?
+  public var stroke: Color?
+  public var lineWidth: Double
+
+  public init(_ elements: [Element], fill: Color? = nil, stroke: Color? = nil, lineWidth: Double = 1) {
+    self.elements = elements
+    self.fill = fill
+    self.stroke = stroke
+    self.lineWidth = lineWidth
+  }
+}

@@ -1,0 +1,59 @@
+/// One element of the vertical list that blocks are collected into before pagination.
+struct FlowItem {
+  enum Kind {
+    /// Something that takes height, with its items relative to its top-left corner.
+    case content(height: Double, items: [FrameItem])
+    /// Vertical space, dropped at the top and foot of a page.
+    case space(Double)
+    /// Ends the page here.
+    case pageBreak
+  }
+
+  var kind: Kind
+  /// How strongly a page break right after this item is avoided.
+  var breakAfter: BreakRule = .allowed
+  /// The boxes this item sits in, outermost first; their frames are drawn around it.
+  var containers: [Int] = []
+  /// The first baseline from the item's top, for list markers.
+  var firstBaseline: Double?
+  /// What the item is, for debug outlines.
+  var label = ""
+
+  var height: Double {
+    switch kind {
+    case .content(let height, _): height
+    case .space(let height): height
+    case .pageBreak: 0
+    }
+  }
+
+  var isContent: Bool {
+    if case .content = kind { return true }
+    return false
+  }
+}
+
+/// How strongly a break is avoided; pagination takes the last break of the weakest rule.
+enum BreakRule: Int, Comparable {
+  case allowed
+  /// Would leave fewer than two lines of a paragraph on one side.
+  case widowOrphan
+  /// Inside a keep-together group.
+  case keepTogether
+  /// Right after a heading.
+  case keepWithNext
+
+  static func < (a: BreakRule, b: BreakRule) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// The frame drawn around the items of one box.
+struct Container {
+  var x: Double
+  var width: Double
+  var fill: Color?
+  var border: Color?
+  var borderWidth: Double
+  var accentBar: Color?
+  var cornerRadius: Double
+  var depth: Int
+}

@@ -1,0 +1,271 @@
+/// Turns blocks into a vertical list of flow items at a given width, shaping text on the way.
+///
+/// Break rules are attached here, where the structure is still known: lines of a paragraph
+/// protect against widows and orphans, headings keep with what follows, keep-together
+/// groups and boxes forbid breaks inside themselves.
+struct Collector {
+  let textSystem: any TextSystem
+  let images: any ImageMeasurer
+  /// The height of a region; images and drawings are scaled down to fit it.
+  let regionHeight: Double
+  let showsDebugOutlines: Bool
+  private(set) var containers: [Container] = []
+
+  init(
+    textSystem: any TextSystem, images: any ImageMeasurer, regionHeight: Double,
+    showsDebugOutlines: Bool
+  ) {
+    self.textSystem = textSystem
+    self.images = images
+    self.regionHeight = regionHeight
+    self.showsDebugOutlines = showsDebugOutlines
+  }
+
+  /// Appends the flow items of `blocks`, laid at `x` across `width`, to `out`.
+  mutating func collect(
+    _ blocks: [Block], x: Double, width: Double, containers stack: [Int] = [],
+    into out: inout [FlowItem]
+  ) {
+    for block in blocks {
+      let first = out.count
+      collect(block, x: x, width: width, into: &out)
+      for index in first..<out.count {
+        out[index].containers = stack + out[index].containers
+      }
+    }
+  }
+
+  private mutating func collect(_ block: Block, x: Double, width: Double, into out: inout [FlowItem]) {
+    switch block {
+    case .paragraph(let paragraph):
+      addSpace(paragraph.spaceBefore, to: &out)
+      out += lines(of: paragraph.text, x: x, width: width, role: .paragraph, label: "paragraph")
+      addSpace(paragraph.spaceAfter, to: &out)
+
+    case .heading(let heading):
+      addSpace(heading.paragraph.spaceBefore, to: &out)
+      var items = lines(
+        of: heading.paragraph.text, x: x, width: width, role: .heading(heading.level),
+        label: "heading \(heading.level)")
+      for index in items.indices { items[index].breakAfter = .keepWithNext }
+      if case .content(let height, var frameItems) = items.first?.kind {
+        let title = heading.paragraph.text.plainText
+        frameItems.insert(.outlineEntry(title: title, level: heading.level, at: Point(x: x, y: 0)), at: 0)
+        items[0].kind = .content(height: height, items: frameItems)
+      }
+      out += items
+      addSpace(heading.paragraph.spaceAfter, to: &out)
+
+    case .list(let list):
+      collectList(list, x: x, width: width, into: &out)
+
+    case .grid(let grid):
+      collectGrid(grid, x: x, width: width, into: &out)
+
+    case .box(let box):
+      collectBox(box, x: x, width: width, into: &out)
+
+    case .row(let row):
+      collectRow(row, x: x, width: width, into: &out)
+
+    case .image(let image):
+      let natural = images.intrinsicSize(of: image) ?? Size(width: 100, height: 100)
+      let size = fit(natural, width: image.width, height: image.height, maxWidth: width)
+      let left = x + alignedOffset(size.width, in: width, image.alignment)
+      let rect = Rect(x: left, y: 0, width: size.width, height: size.height)
+      out.append(FlowItem(kind: .content(height: size.height, items: [.image(image, in: rect)]), label: "image"))
+      addSpace(image.spaceAfter, to: &out)
+
+    case .drawing(let drawing):
+      let size = fit(drawing.size, width: drawing.size.width, height: nil, maxWidth: width)
+      let left = x + alignedOffset(size.width, in: width, drawing.alignment)
+      let rect = Rect(x: left, y: 0, width: size.width, height: size.height)
+      out.append(
+        FlowItem(kind: .content(height: size.height, items: [.drawing(drawing, in: rect)]), label: "drawing"))
+      addSpace(drawing.spaceAfter, to: &out)
+
+    case .spacer(let height):
+      addSpace(height, to: &out)
+
+    case .pageBreak:
+      out.append(FlowItem(kind: .pageBreak))
+
+    case .keepTogether(let blocks):
+      let first = out.count
+      collect(blocks, x: x, width: width, into: &out)
+      keepTogether(&out, from: first)
+    }
+  }
+
+  /// Lines of text, each a flow item, with widow and orphan protection between them.
+  func lines(of text: StyledText, x: Double, width: Double, role: Role, label: String) -> [FlowItem] {
+    let shaped = textSystem.shape(text, width: width)
+    let count = shaped.lines.count
+    let nominal = text.style.size * text.style.lineHeight
+    return shaped.lines.enumerated().map { index, line in
+      let extraAscent = max(0, line.ascent - shaped.ascent)
+      let extraDescent = max(0, line.descent - shaped.descent)
+      let baseline = (nominal - shaped.ascent - shaped.descent) / 2 + shaped.ascent + extraAscent
+      let height = nominal + extraAscent + extraDescent
+      let origin = Point(x: x + line.x, y: baseline)
+      var items: [FrameItem] = [.text(TextItem(line: line, origin: origin, role: role))]
+      for run in line.links {
+        let area = Rect(
+          x: origin.x + run.x, y: baseline - line.ascent, width: run.width,
+          height: line.ascent + line.descent)
+        items.append(.link(uri: run.uri, area: area))
+      }
+      let linesBefore = index + 1
+      let linesAfter = count - linesBefore
+      let rule: BreakRule = linesAfter == 0 || (linesBefore >= 2 && linesAfter >= 2) ? .allowed : .widowOrphan
+      return FlowItem(
+        kind: .content(height: height, items: items), breakAfter: rule, firstBaseline: baseline,
+        label: "\(label) line \(linesBefore)/\(count)")
+    }
+  }
+
+  private mutating func collectList(_ list: ListBlock, x: Double, width: Double, into out: inout [FlowItem]) {
+    for (index, item) in list.items.enumerated() {
+      if index > 0 { addSpace(list.itemSpacing, to: &out) }
+      let first = out.count
+      collect(item, x: x + list.indent, width: width - list.indent, into: &out)
+      guard let target = out[first...].firstIndex(where: { $0.isContent }),
+        case .content(let height, var items) = out[target].kind
+      else { continue }
+      let baseline = out[target].firstBaseline ?? list.markerStyle.size
+      items.insert(contentsOf: marker(list, number: index + 1, x: x, baseline: baseline), at: 0)
+      out[target].kind = .content(height: height, items: items)
+    }
+    addSpace(list.spaceAfter, to: &out)
+  }
+
+  private func marker(_ list: ListBlock, number: Int, x: Double, baseline: Double) -> [FrameItem] {
+    let style = list.markerStyle
+    switch list.marker {
+    case .square(let color):
+      let side = style.size * 0.42
+      let rect = Rect(x: x + 2, y: baseline - style.size * 0.36 - side / 2, width: side, height: side)
+      return [.rectangle(RectangleItem(rect: rect, fill: color, stroke: nil, lineWidth: 0, cornerRadius: 1))]
+    case .bullet, .number:
+      let text = list.marker == .bullet ? "•" : "\(number)."
+      let shaped = textSystem.shape(StyledText(spans: [Span(text)], style: style), width: list.indent)
+      guard let line = shaped.lines.first else { return [] }
+      return [.text(TextItem(line: line, origin: Point(x: x + line.x, y: baseline), role: .label))]
+    }
+  }
+
+  private mutating func collectGrid(
+    _ grid: LabelValueGrid, x: Double, width: Double, into out: inout [FlowItem]
+  ) {
+    let columns = max(1, grid.columns)
+    let gap = 16.0
+    let columnWidth = (width - gap * Double(columns - 1)) / Double(columns)
+    var rows: [Row] = []
+    for start in stride(from: 0, to: grid.entries.count, by: columns) {
+      let entries = grid.entries[start..<min(start + columns, grid.entries.count)]
+      var cells = entries.map { entry in
+        Row.Cell([
+          .paragraph(Paragraph(entry.label, style: grid.labelStyle, spaceAfter: 1)),
+          .paragraph(Paragraph(entry.value, style: grid.valueStyle)),
+        ])
+      }
+      while cells.count < columns { cells.append(Row.Cell([])) }
+      rows.append(Row(cells: cells, gap: gap))
+    }
+    for (index, row) in rows.enumerated() {
+      if index > 0 { addSpace(grid.rowSpacing, to: &out) }
+      collectRow(row, x: x, width: columnWidth * Double(columns) + gap * Double(columns - 1), into: &out)
+    }
+    addSpace(grid.spaceAfter, to: &out)
+  }
+
+  private mutating func collectBox(_ box: Box, x: Double, width: Double, into out: inout [FlowItem]) {
+    addSpace(box.spaceBefore, to: &out)
+    let id = containers.count
+    let depth = (out.last?.containers.count ?? 0)
+    containers.append(
+      Container(
+        x: x, width: width, fill: box.fill, border: box.border, borderWidth: box.borderWidth,
+        accentBar: box.accentBar, cornerRadius: box.cornerRadius, depth: depth))
+    let first = out.count
+    out.append(FlowItem(kind: .content(height: box.padding.top, items: []), breakAfter: .keepWithNext, label: "box top"))
+    let innerX = x + box.padding.left
+    let innerWidth = width - box.padding.left - box.padding.right
+    collect(box.content, x: innerX, width: innerWidth, into: &out)
+    // Nothing hangs below the content: its last space would double the bottom padding.
+    if case .space = out.last?.kind, out.count > first + 1 { out.removeLast() }
+    out.append(FlowItem(kind: .content(height: box.padding.bottom, items: []), label: "box bottom"))
+    if out.count - 2 > first { out[out.count - 2].breakAfter = max(out[out.count - 2].breakAfter, .widowOrphan) }
+    for index in first..<out.count { out[index].containers.insert(id, at: 0) }
+    if box.keepsTogether { keepTogether(&out, from: first) }
+    addSpace(box.spaceAfter, to: &out)
+  }
+
+  private mutating func collectRow(_ row: Row, x: Double, width: Double, into out: inout [FlowItem]) {
+    let totalWeight = row.cells.reduce(0) { $0 + $1.weight }
+    let available = width - row.gap * Double(max(0, row.cells.count - 1))
+    var cellX = x
+    var placed: [(height: Double, items: [FrameItem], baseline: Double?, alignment: Row.VerticalAlignment)] = []
+    for cell in row.cells {
+      let cellWidth = available * cell.weight / max(totalWeight, 0.0001)
+      var cellItems: [FlowItem] = []
+      collect(cell.content, x: cellX, width: cellWidth, into: &cellItems)
+      let stacked = stack(cellItems[...], containers: containers)
+      placed.append((stacked.height, stacked.items, stacked.firstBaseline, cell.verticalAlignment))
+      cellX += cellWidth + row.gap
+    }
+    let height = placed.map(\.height).max() ?? 0
+    var items: [FrameItem] = []
+    for cell in placed {
+      let dy: Double =
+        switch cell.alignment {
+        case .top: 0
+        case .center: (height - cell.height) / 2
+        case .bottom: height - cell.height
+        }
+      items += cell.items.map { $0.offsetBy(dx: 0, dy: dy) }
+    }
+    out.append(
+      FlowItem(kind: .content(height: height, items: items), firstBaseline: placed.first?.baseline, label: "row"))
+    addSpace(row.spaceAfter, to: &out)
+  }
+
+  /// Forbids breaks between the items from `first` to the end, unless a stronger rule holds.
+  private func keepTogether(_ out: inout [FlowItem], from first: Int) {
+    guard out.count - 1 > first else { return }
+    for index in first..<(out.count - 1) where out[index].breakAfter < .keepTogether {
+      out[index].breakAfter = .keepTogether
+    }
+  }
+
+  /// Adds vertical space; adjacent spaces collapse to the larger one.
+  private func addSpace(_ height: Double, to out: inout [FlowItem]) {
+    guard height > 0 else { return }
+    if case .space(let previous) = out.last?.kind {
+      out[out.count - 1].kind = .space(max(previous, height))
+    } else {
+      out.append(FlowItem(kind: .space(height)))
+    }
+  }
+
+  private func fit(_ natural: Size, width: Double?, height: Double?, maxWidth: Double) -> Size {
+    var size = natural
+    if let width, let height {
+      size = Size(width: width, height: height)
+    } else if let width, natural.width > 0 {
+      size = Size(width: width, height: natural.height * width / natural.width)
+    } else if let height, natural.height > 0 {
+      size = Size(width: natural.width * height / natural.height, height: height)
+    }
+    let scale = min(1, maxWidth / max(size.width, 0.0001), regionHeight / max(size.height, 0.0001))
+    return Size(width: size.width * scale, height: size.height * scale)
+  }
+
+  private func alignedOffset(_ itemWidth: Double, in width: Double, _ alignment: TextAlignment) -> Double {
+    switch alignment {
+    case .start, .justified: 0
+    case .center: (width - itemWidth) / 2
+    case .end: width - itemWidth
+    }
+  }
+}

@@ -1,0 +1,109 @@
+/// A finished page: its size and everything on it, positioned in page coordinates.
+public struct Page {
+  public var size: Size
+  /// The rectangle inside the margins, where the flow was laid.
+  public var body: Rect
+  public var items: [FrameItem]
+
+  public init(size: Size, body: Rect, items: [FrameItem]) {
+    self.size = size
+    self.body = body
+    self.items = items
+  }
+}
+
+/// One positioned thing on a page, in drawing order.
+public enum FrameItem {
+  case text(TextItem)
+  case rectangle(RectangleItem)
+  case rule(from: Point, to: Point, color: Color, width: Double)
+  case image(Image, in: Rect)
+  case drawing(Drawing, in: Rect)
+  /// A clickable area pointing at a URI.
+  case link(uri: String, area: Rect)
+  /// A bookmark for the PDF outline, at the top of a heading.
+  case outlineEntry(title: String, level: Int, at: Point)
+  /// A hairline drawn only when debugging layout, with what it outlines.
+  case debugOutline(Rect, label: String)
+
+  /// This item moved by `dx`, `dy`.
+  public func offsetBy(dx: Double, dy: Double) -> FrameItem {
+    func move(_ p: Point) -> Point { Point(x: p.x + dx, y: p.y + dy) }
+    switch self {
+    case .text(var item):
+      item.origin = move(item.origin)
+      return .text(item)
+    case .rectangle(var item):
+      item.rect = item.rect.offsetBy(dx: dx, dy: dy)
+      return .rectangle(item)
+    case .rule(let from, let to, let color, let width):
+      return .rule(from: move(from), to: move(to), color: color, width: width)
+    case .image(let image, let rect): return .image(image, in: rect.offsetBy(dx: dx, dy: dy))
+    case .drawing(let drawing, let rect): return .drawing(drawing, in: rect.offsetBy(dx: dx, dy: dy))
+    case .link(let uri, let area): return .link(uri: uri, area: area.offsetBy(dx: dx, dy: dy))
+    case .outlineEntry(let title, let level, let point):
+      return .outlineEntry(title: title, level: level, at: move(point))
+    case .debugOutline(let rect, let label):
+      return .debugOutline(rect.offsetBy(dx: dx, dy: dy), label: label)
+    }
+  }
+
+  /// The area the item covers on the page; `nil` for items that draw nothing.
+  public var bounds: Rect? {
+    switch self {
+    case .text(let item): item.bounds
+    case .rectangle(let item): item.rect
+    case .rule(let from, let to, _, _):
+      Rect(x: min(from.x, to.x), y: min(from.y, to.y), width: abs(to.x - from.x), height: abs(to.y - from.y))
+    case .image(_, let rect), .drawing(_, let rect): rect
+    case .link, .outlineEntry, .debugOutline: nil
+    }
+  }
+}
+
+/// A line of text placed on a page.
+public struct TextItem {
+  public var line: ShapedLine
+  /// The left end of the line's baseline.
+  public var origin: Point
+  public var role: Role
+
+  public init(line: ShapedLine, origin: Point, role: Role) {
+    self.line = line
+    self.origin = origin
+    self.role = role
+  }
+
+  /// The line's logical extent.
+  public var bounds: Rect {
+    Rect(
+      x: origin.x, y: origin.y - line.ascent, width: line.width, height: line.ascent + line.descent)
+  }
+}
+
+/// A filled and/or stroked rectangle, optionally with rounded corners.
+public struct RectangleItem {
+  public var rect: Rect
+  public var fill: Color?
+  public var stroke: Color?
+  public var lineWidth: Double
+  public var cornerRadius: Double
+
+  public init(rect: Rect, fill: Color?, stroke: Color?, lineWidth: Double, cornerRadius: Double) {
+    self.rect = rect
+    self.fill = fill
+    self.stroke = stroke
+    self.lineWidth = lineWidth
+    self.cornerRadius = cornerRadius
+  }
+}
+
+/// What a piece of text is, for structure tags and accessibility.
+public enum Role: Sendable, Hashable {
+  case paragraph
+  case heading(Int)
+  case listItem
+  case label
+  /// Running headers and footers: not part of the content.
+  case artifact
+}

@@ -1,0 +1,215 @@
+import Foundation
+import CCairo
+import CRsvg
+import HandoutLayout
+import HandoutText
+
+/// Draws the items of one page onto a Cairo context.
+struct PageDrawer {
+  let cr: OpaquePointer?
+  /// Whether the target keeps vectors (PDF, SVG), which can carry link annotations.
+  let isVector: Bool
+  private(set) var outlineEntries: [(title: String, level: Int, point: Point)] = []
+
+  init(cr: OpaquePointer?, isVector: Bool) {
+    self.cr = cr
+    self.isVector = isVector
+  }
+
+  mutating func draw(_ page: Page) {
+    for item in page.items {
+      switch item {
+      case .text(let text): drawText(text)
+      case .rectangle(let rectangle): drawRectangle(rectangle)
+      case .rule(let from, let to, let color, let width):
+        cairo_save(cr)
+        setColor(color)
+        cairo_set_line_width(cr, width)
+        cairo_move_to(cr, from.x, from.y)
+        cairo_line_to(cr, to.x, to.y)
+        cairo_stroke(cr)
+        cairo_restore(cr)
+      case .image(let image, let rect): drawImage(image, in: rect)
+      case .drawing(let drawing, let rect): drawDrawing(drawing, in: rect)
+      case .link(let uri, let area):
+        guard isVector else { continue }
+        let attributes =
+          "uri='\(escape(uri))' rect=[\(format(area.x)) \(format(area.y)) \(format(area.width)) \(format(area.height))]"
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
+        cairo_tag_end(cr, CAIRO_TAG_LINK)
+      case .outlineEntry(let title, let level, let point):
+        outlineEntries.append((title, level, point))
+      case .debugOutline(let rect, _):
+        cairo_save(cr)
+        cairo_set_source_rgba(cr, 0.9, 0.1, 0.6, 0.8)
+        cairo_set_line_width(cr, 0.4)
+        cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+        cairo_stroke(cr)
+        cairo_restore(cr)
+      }
+    }
+  }
+
+  private func drawText(_ item: TextItem) {
+    guard let paragraph = item.line.handle.paragraph as? ShapedParagraph,
+      let line = paragraph.line(at: item.line.handle.index)
+    else { return }
+    cairo_move_to(cr, item.origin.x, item.origin.y)
+    pango_cairo_show_layout_line(cr, line)
+  }
+
+  private func drawRectangle(_ item: RectangleItem) {
+    cairo_save(cr)
+    pathRoundedRect(item.rect, radius: item.cornerRadius)
+    if let fill = item.fill {
+      setColor(fill)
+      if item.stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
+    }
+    if let stroke = item.stroke {
+      setColor(stroke)
+      cairo_set_line_width(cr, item.lineWidth)
+      cairo_stroke(cr)
+    }
+    cairo_new_path(cr)
+    cairo_restore(cr)
+  }
+
+  private func pathRoundedRect(_ rect: Rect, radius: Double) {
+    let r = min(radius, rect.width / 2, rect.height / 2)
+    guard r > 0 else {
+      cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+      return
+    }
+    cairo_new_sub_path(cr)
+    cairo_arc(cr, rect.maxX - r, rect.y + r, r, -Double.pi / 2, 0)
+    cairo_arc(cr, rect.maxX - r, rect.maxY - r, r, 0, Double.pi / 2)
+    cairo_arc(cr, rect.x + r, rect.maxY - r, r, Double.pi / 2, Double.pi)
+    cairo_arc(cr, rect.x + r, rect.y + r, r, Double.pi, 3 * Double.pi / 2)
+    cairo_close_path(cr)
+  }
+
+  private func drawImage(_ image: Image, in rect: Rect) {
+    let decoder = ImageDecoder()
+    cairo_save(cr)
+    cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+    cairo_clip(cr)
+    switch image.format {
+    case .svg:
+      if let handle = decoder.svgHandle(image.data) {
+        rsvg_handle_set_dpi(handle, 72)
+        var viewport = RsvgRectangle(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+        _ = rsvg_handle_render_document(handle, cr, &viewport, nil)
+        g_object_unref(UnsafeMutableRawPointer(handle))
+      }
+    case .png:
+      let source = PNGSource(image.data)
+      let surface = cairo_image_surface_create_from_png_stream(PNGSource.read, source.closure)
+      if cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS {
+        paint(surface, width: Double(cairo_image_surface_get_width(surface)),
+          height: Double(cairo_image_surface_get_height(surface)), in: rect)
+      }
+      cairo_surface_destroy(surface)
+    case .jpeg:
+      // The JPEG bytes go into the PDF untouched (DCTDecode); Cairo cannot decode them for
+      // raster output, where a neutral placeholder stands in.
+      guard let size = decoder.jpegSize(image.data) else { break }
+      let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(size.width), Int32(size.height))
+      let target = cairo_get_target(cr)
+      if isVector, cairo_surface_supports_mime_type(target, CAIRO_MIME_TYPE_JPEG) != 0 {
+        let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: image.data.count)
+        copy.initialize(from: image.data, count: image.data.count)
+        cairo_surface_set_mime_data(
+          surface, CAIRO_MIME_TYPE_JPEG, copy, UInt(image.data.count),
+          { UnsafeMutableRawPointer($0)?.deallocate() }, copy)
+      } else {
+        let fill = cairo_create(surface)
+        cairo_set_source_rgb(fill, 0.9, 0.9, 0.9)
+        cairo_paint(fill)
+        cairo_destroy(fill)
+      }
+      paint(surface, width: size.width, height: size.height, in: rect)
+      cairo_surface_destroy(surface)
+    }
+    cairo_restore(cr)
+  }
+
+  private func paint(_ surface: OpaquePointer?, width: Double, height: Double, in rect: Rect) {
+    guard width > 0, height > 0 else { return }
+    cairo_save(cr)
+    cairo_translate(cr, rect.x, rect.y)
+    cairo_scale(cr, rect.width / width, rect.height / height)
+    cairo_set_source_surface(cr, surface, 0, 0)
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
+    cairo_paint(cr)
+    cairo_restore(cr)
+  }
+
+  private func drawDrawing(_ drawing: Drawing, in rect: Rect) {
+    guard drawing.size.width > 0, drawing.size.height > 0 else { return }
+    cairo_save(cr)
+    cairo_translate(cr, rect.x, rect.y)
+    let scale = min(rect.width / drawing.size.width, rect.height / drawing.size.height)
+    cairo_scale(cr, scale, scale)
+    for shape in drawing.shapes {
+      cairo_new_path(cr)
+      for element in shape.elements {
+        switch element {
+        case .move(let p): cairo_move_to(cr, p.x, p.y)
+        case .line(let p): cairo_line_to(cr, p.x, p.y)
+        case .curve(let a, let b, let c): cairo_curve_to(cr, a.x, a.y, b.x, b.y, c.x, c.y)
+        case .close: cairo_close_path(cr)
+        case .rectangle(let r): cairo_rectangle(cr, r.x, r.y, r.width, r.height)
+        case .ellipse(let r):
+          cairo_save(cr)
+          cairo_translate(cr, r.x + r.width / 2, r.y + r.height / 2)
+          cairo_scale(cr, max(r.width / 2, 0.001), max(r.height / 2, 0.001))
+          cairo_new_sub_path(cr)
+          cairo_arc(cr, 0, 0, 1, 0, 2 * Double.pi)
+          cairo_restore(cr)
+        }
+      }
+      if let fill = shape.fill {
+        setColor(fill)
+        if shape.stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
+      }
+      if let stroke = shape.stroke {
+        setColor(stroke)
+        cairo_set_line_width(cr, shape.lineWidth)
+        cairo_stroke(cr)
+      }
+    }
+    cairo_new_path(cr)
+    cairo_restore(cr)
+  }
+
+  private func setColor(_ color: Color) {
+    cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
+  }
+}
+
+/// Escapes a string for a single-quoted Cairo tag attribute.
+func escape(_ text: String) -> String {
+  text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+}
+
+/// Feeds PNG bytes to `cairo_image_surface_create_from_png_stream`.
+private final class PNGSource {
+  let data: [UInt8]
+  var offset = 0
+
+  init(_ data: [UInt8]) { self.data = data }
+
+  var closure: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+
+  static let read: cairo_read_func_t = { closure, buffer, length in
+    guard let closure, let buffer else { return CAIRO_STATUS_READ_ERROR }
+    let source = Unmanaged<PNGSource>.fromOpaque(closure).takeUnretainedValue()
+    let count = Int(length)
+    guard source.offset + count <= source.data.count else { return CAIRO_STATUS_READ_ERROR }
+    source.data.withUnsafeBufferPointer {
+      buffer.update(from: $0.baseAddress! + source.offset, count: count)
+    }
+    source.offset += count
+    return CAIRO_STATUS_SUCCESS
+  }
+}

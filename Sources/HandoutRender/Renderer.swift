@@ -1,0 +1,136 @@
+import CCairo
+import HandoutLayout
+import HandoutText
+
+/// Draws finished pages with Cairo into PDF, PNG or SVG bytes.
+///
+/// The renderer draws the lines the layout engine placed; it never breaks text again.
+public enum Renderer {
+  /// One vector PDF holding every page, with links, an outline of the headings and metadata.
+  public static func pdf(_ pages: [Page], metadata: Metadata) throws(RenderError) -> [UInt8] {
+    let sink = ByteSink()
+    let first = pages.first?.size ?? PageSetup.letter
+    let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, first.width, first.height)
+    try check(cairo_surface_status(surface), "creating the PDF surface")
+    cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
+    setMetadata(metadata, on: surface)
+    let cr = cairo_create(surface)
+    var outline = OutlineBuilder(surface: surface)
+    for (index, page) in pages.enumerated() {
+      cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
+      var drawer = PageDrawer(cr: cr, isVector: true)
+      drawer.draw(page)
+      for entry in drawer.outlineEntries {
+        outline.add(entry.title, level: entry.level, page: index + 1, at: entry.point)
+      }
+      cairo_show_page(cr)
+    }
+    let status = cairo_status(cr)
+    cairo_destroy(cr)
+    cairo_surface_finish(surface)
+    let finishStatus = cairo_surface_status(surface)
+    cairo_surface_destroy(surface)
+    try check(status, "drawing the PDF")
+    try check(finishStatus, "writing the PDF")
+    return sink.bytes
+  }
+
+  /// One PNG per page at `dpi` dots per inch, on a white background.
+  public static func png(_ pages: [Page], dpi: Double) throws(RenderError) -> [[UInt8]] {
+    var result: [[UInt8]] = []
+    for page in pages {
+      let scale = dpi / 72
+      let width = Int32((page.size.width * scale).rounded())
+      let height = Int32((page.size.height * scale).rounded())
+      let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height)
+      try check(cairo_surface_status(surface), "creating a \(width)×\(height) image")
+      let cr = cairo_create(surface)
+      cairo_set_source_rgb(cr, 1, 1, 1)
+      cairo_paint(cr)
+      cairo_scale(cr, scale, scale)
+      var drawer = PageDrawer(cr: cr, isVector: false)
+      drawer.draw(page)
+      let status = cairo_status(cr)
+      cairo_destroy(cr)
+      let sink = ByteSink()
+      let writeStatus = cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.closure)
+      cairo_surface_destroy(surface)
+      try check(status, "drawing a page")
+      try check(writeStatus, "writing a PNG")
+      result.append(sink.bytes)
+    }
+    return result
+  }
+
+  /// One SVG per page; text becomes glyph outlines, so it looks the same everywhere.
+  public static func svg(_ pages: [Page]) throws(RenderError) -> [[UInt8]] {
+    var result: [[UInt8]] = []
+    for page in pages {
+      let sink = ByteSink()
+      let surface = cairo_svg_surface_create_for_stream(
+        ByteSink.write, sink.closure, page.size.width, page.size.height)
+      try check(cairo_surface_status(surface), "creating the SVG surface")
+      cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
+      let cr = cairo_create(surface)
+      var drawer = PageDrawer(cr: cr, isVector: true)
+      drawer.draw(page)
+      let status = cairo_status(cr)
+      cairo_destroy(cr)
+      cairo_surface_finish(surface)
+      cairo_surface_destroy(surface)
+      try check(status, "drawing the SVG")
+      result.append(sink.bytes)
+    }
+    return result
+  }
+
+  private static func setMetadata(_ metadata: Metadata, on surface: OpaquePointer?) {
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, metadata.title)
+    if let author = metadata.author {
+      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, author)
+    }
+    if let subject = metadata.subject {
+      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject)
+    }
+    if !metadata.keywords.isEmpty {
+      cairo_pdf_surface_set_metadata(
+        surface, CAIRO_PDF_METADATA_KEYWORDS, metadata.keywords.joined(separator: ", "))
+    }
+    if let creator = metadata.creator {
+      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, creator)
+    }
+    if let date = metadata.creationDate {
+      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
+      cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
+    }
+  }
+
+  private static func check(_ status: cairo_status_t, _ what: String) throws(RenderError) {
+    if status != CAIRO_STATUS_SUCCESS { throw RenderError(what, status: status) }
+  }
+}
+
+/// Nests PDF outline entries by heading level.
+private struct OutlineBuilder {
+  let surface: OpaquePointer?
+  var parents: [(level: Int, id: Int32)] = []
+
+  init(surface: OpaquePointer?) {
+    self.surface = surface
+  }
+
+  mutating func add(_ title: String, level: Int, page: Int, at point: Point) {
+    while let last = parents.last, last.level >= level { parents.removeLast() }
+    let parent = parents.last?.id ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
+    let destination = "page=\(page) pos=[\(format(point.x)) \(format(point.y))]"
+    let id = cairo_pdf_surface_add_outline(
+      surface, parent, title, destination, cairo_pdf_outline_flags_t(0))
+    parents.append((level, id))
+  }
+}
+
+/// A number as Cairo's attribute parser reads it.
+func format(_ value: Double) -> String {
+  let rounded = (value * 100).rounded() / 100
+  return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+}

@@ -1,0 +1,98 @@
+import CPangoFc
+import Foundation
+
+/// The font files Handout renders with, found on this machine and loaded into a private
+/// fontconfig configuration, so output never depends on what else is installed.
+public struct FontLibrary: Sendable, Hashable {
+  /// The font files, in the order they are loaded.
+  public var files: [String]
+
+  /// The family list every style falls back through: body face first, then scripts, then emoji.
+  public static let fallbackFamilies =
+    "Noto Sans, Noto Sans Arabic, Noto Sans Hebrew, Noto Sans CJK KR, Noto Sans Symbols, Noto Sans Symbols 2, Noto Color Emoji"
+
+  /// The files Handout needs, by name; `install-system-deps` installs them.
+  static let wanted: [(name: String, package: String)] = [
+    ("NotoSans-Regular.ttf", "fonts-noto-core"),
+    ("NotoSans-Bold.ttf", "fonts-noto-core"),
+    ("NotoSans-Italic.ttf", "fonts-noto-core"),
+    ("NotoSans-BoldItalic.ttf", "fonts-noto-core"),
+    ("NotoSansArabic-Regular.ttf", "fonts-noto-core"),
+    ("NotoSansArabic-Bold.ttf", "fonts-noto-core"),
+    ("NotoSansHebrew-Regular.ttf", "fonts-noto-core"),
+    ("NotoSansHebrew-Bold.ttf", "fonts-noto-core"),
+    ("NotoSansSymbols-Regular.ttf", "fonts-noto-core"),
+    ("NotoSansSymbols2-Regular.ttf", "fonts-noto-core"),
+    ("NotoSansCJK-Regular.ttc", "fonts-noto-cjk"),
+    ("NotoSansCJK-Bold.ttc", "fonts-noto-cjk"),
+    ("NotoColorEmoji.ttf", "fonts-noto-color-emoji"),
+  ]
+
+  /// Where fonts are looked for, after any directories the user names.
+  static let systemDirectories = [
+    "/usr/share/fonts/truetype/noto", "/usr/share/fonts/opentype/noto",
+    "/usr/share/fonts/noto", "/usr/share/fonts/google-noto", "/usr/share/fonts/google-noto-cjk",
+    "/usr/share/fonts/noto-cjk", "/usr/local/share/fonts", "/opt/homebrew/share/fonts",
+    "/Library/Fonts", NSHomeDirectory() + "/Library/Fonts", "/usr/share/fonts",
+  ]
+
+  /// A font that could not be found.
+  public struct MissingFonts: Error, CustomStringConvertible {
+    public var names: [String]
+    public var packages: [String]
+
+    public var description: String {
+      "fonts not found: \(names.joined(separator: ", ")); install them with scripts/install-system-deps "
+        + "(Debian: apt-get install \(packages.joined(separator: " "))) or name their folder with --font-dir"
+    }
+  }
+
+  /// Finds the project's fonts, looking first in `extraDirectories`.
+  ///
+  /// The files of `extraDirectories` are loaded too, so a clinic can add its own faces.
+  public static func locate(extraDirectories: [String] = []) throws(MissingFonts) -> FontLibrary {
+    var files: [String] = []
+    var missing: [(String, String)] = []
+    let fm = FileManager.default
+    for (name, package) in wanted {
+      let direct = (extraDirectories + systemDirectories).lazy.map { $0 + "/" + name }
+        .first { fm.isReadableFile(atPath: $0) }
+      if let path = direct ?? search(name, under: "/usr/share/fonts") {
+        files.append(path)
+      } else {
+        missing.append((name, package))
+      }
+    }
+    for directory in extraDirectories {
+      let entries = (try? fm.contentsOfDirectory(atPath: directory)) ?? []
+      for entry in entries.sorted() where [".ttf", ".otf", ".ttc"].contains(where: entry.lowercased().hasSuffix) {
+        let path = directory + "/" + entry
+        if !files.contains(path) { files.append(path) }
+      }
+    }
+    // The emoji and symbol faces are wanted but not required: text still renders without them.
+    let required = missing.filter { !$0.0.contains("Emoji") && !$0.0.contains("Symbols") }
+    guard required.isEmpty else {
+      throw MissingFonts(
+        names: required.map(\.0), packages: Array(Set(required.map(\.1))).sorted())
+    }
+    return FontLibrary(files: files)
+  }
+
+  private static func search(_ name: String, under root: String) -> String? {
+    guard let enumerator = FileManager.default.enumerator(atPath: root) else { return nil }
+    while let entry = enumerator.nextObject() as? String {
+      if entry.hasSuffix("/" + name) || entry == name { return root + "/" + entry }
+    }
+    return nil
+  }
+
+  /// A new fontconfig configuration holding exactly these files.
+  func makeConfiguration() -> OpaquePointer? {
+    guard let config = FcConfigCreate() else { return nil }
+    for file in files {
+      _ = FcConfigAppFontAddFile(config, file)
+    }
+    return config
+  }
+}

@@ -1,0 +1,206 @@
+import CCairo
+import CPangoFc
+import HandoutLayout
+
+/// Shapes text with Pango (HarfBuzz shaping, fontconfig fallback, bidi) at 72 dpi with hinting
+/// off, so line breaks are the same for PDF, PNG at any resolution, and SVG.
+///
+/// Each instance owns its own font map: Pango font maps are not safe to share between threads,
+/// so make one text system per thread and keep it for many documents. Shaped paragraphs are
+/// cached by text, style and width, which makes catalogue text nearly free after its first use.
+public final class PangoTextSystem: TextSystem {
+  private let fontMap: UnsafeMutablePointer<PangoFontMap>
+  private let fontConfig: OpaquePointer?
+  /// The Pango context every layout is made in.
+  let context: OpaquePointer
+  private var cache: [CacheKey: ShapedText] = [:]
+  private var metrics: [MetricsKey: (ascent: Double, descent: Double)] = [:]
+  /// How many shaped paragraphs the cache keeps before it starts again.
+  public var cacheLimit = 4096
+
+  private struct CacheKey: Hashable {
+    var text: StyledText
+    var width: Double
+  }
+
+  private struct MetricsKey: Hashable {
+    var family: String
+    var size: Double
+    var weight: FontWeight
+    var isItalic: Bool
+    var language: String
+  }
+
+  /// A text system over the given fonts, and no others.
+  public init(fonts: FontLibrary) {
+    fontMap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)
+    fontConfig = fonts.makeConfiguration()
+    pango_fc_font_map_set_config(OpaquePointer(fontMap), fontConfig)
+    pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
+    context = pango_font_map_create_context(fontMap)
+    pango_cairo_context_set_resolution(context, 72)
+    let options = cairo_font_options_create()
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+    pango_cairo_context_set_font_options(context, options)
+    cairo_font_options_destroy(options)
+    pango_context_set_round_glyph_positions(context, 0)
+  }
+
+  deinit {
+    cache.removeAll()
+    releaseObject(context)
+    releaseObject(fontMap)
+    if let fontConfig { FcConfigDestroy(fontConfig) }
+  }
+
+  public func shape(_ text: StyledText, width: Double) -> ShapedText {
+    let key = CacheKey(text: text, width: width)
+    if let cached = cache[key] { return cached }
+    let shaped = makeShapedText(text, width: width)
+    if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
+    cache[key] = shaped
+    return shaped
+  }
+
+  private func makeShapedText(_ text: StyledText, width: Double) -> ShapedText {
+    let style = text.style
+    let layout = pango_layout_new(context)!
+    let paragraph = ShapedParagraph(layout: layout)
+
+    var bytes: [UInt8] = []
+    var links: [(range: Range<Int>, uri: String)] = []
+    let attributes = pango_attr_list_new()
+    insert(pango_attr_foreground_new(style.color.red16, style.color.green16, style.color.blue16), into: attributes)
+    insert(pango_attr_language_new(pango_language_from_string(style.language)), into: attributes)
+    for span in text.spans {
+      let start = bytes.count
+      bytes += span.text.utf8
+      let range = start..<bytes.count
+      guard !range.isEmpty else { continue }
+      if let weight = span.weight {
+        insert(pango_attr_weight_new(PangoWeight(UInt32(weight.rawValue))), into: attributes, range)
+      }
+      if let italic = span.isItalic {
+        insert(pango_attr_style_new(italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL), into: attributes, range)
+      }
+      if let color = span.color {
+        insert(pango_attr_foreground_new(color.red16, color.green16, color.blue16), into: attributes, range)
+      }
+      if let scale = span.scale {
+        insert(pango_attr_size_new(Int32((style.size * scale * Double(PANGO_SCALE)).rounded())), into: attributes, range)
+      }
+      if let uri = span.link {
+        links.append((range, uri))
+        // A link broken inside itself must not gain a hyphen that is not part of the address.
+        insert(pango_attr_insert_hyphens_new(0), into: attributes, range)
+      }
+    }
+    bytes.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) {
+        pango_layout_set_text(layout, $0.baseAddress, Int32($0.count))
+      }
+    }
+    let description = fontDescription(style)
+    pango_layout_set_font_description(layout, description)
+    pango_font_description_free(description)
+    pango_layout_set_attributes(layout, attributes)
+    pango_attr_list_unref(attributes)
+    pango_layout_set_width(layout, Int32((width * Double(PANGO_SCALE)).rounded(.down)))
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+    switch style.alignment {
+    case .start, .justified: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+    case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+    case .end: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+    }
+    pango_layout_set_justify(layout, style.alignment == .justified ? 1 : 0)
+
+    var lines: [ShapedLine] = []
+    let iterator = pango_layout_get_iter(layout)
+    repeat {
+      var logical = PangoRectangle()
+      pango_layout_iter_get_line_extents(iterator, nil, &logical)
+      let baseline = pango_layout_iter_get_baseline(iterator)
+      guard let line = pango_layout_iter_get_line_readonly(iterator) else { continue }
+      let start = Int(line.pointee.start_index)
+      let end = start + Int(line.pointee.length)
+      var runs: [LinkRun] = []
+      for link in links where link.range.overlaps(start..<end) {
+        let from = max(link.range.lowerBound, start)
+        let to = min(link.range.upperBound, end)
+        var x0: Int32 = 0
+        var x1: Int32 = 0
+        pango_layout_line_index_to_x(line, Int32(from), 0, &x0)
+        pango_layout_line_index_to_x(line, Int32(lastScalarStart(before: to, in: bytes)), 1, &x1)
+        let left = Double(min(x0, x1)) / Double(PANGO_SCALE)
+        runs.append(LinkRun(uri: link.uri, x: left, width: Double(abs(x1 - x0)) / Double(PANGO_SCALE)))
+      }
+      lines.append(
+        ShapedLine(
+          text: String(decoding: bytes[start..<end], as: UTF8.self),
+          x: Double(logical.x) / Double(PANGO_SCALE),
+          width: Double(logical.width) / Double(PANGO_SCALE),
+          ascent: Double(baseline - logical.y) / Double(PANGO_SCALE),
+          descent: Double(logical.y + logical.height - baseline) / Double(PANGO_SCALE),
+          links: runs,
+          handle: LineHandle(paragraph: paragraph, index: lines.count)))
+    } while pango_layout_iter_next_line(iterator) != 0
+    pango_layout_iter_free(iterator)
+
+    let base = baseMetrics(style)
+    return ShapedText(lines: lines, ascent: base.ascent, descent: base.descent)
+  }
+
+  /// The ascent and descent of the style's own font, without fallback fonts.
+  private func baseMetrics(_ style: TextStyle) -> (ascent: Double, descent: Double) {
+    let key = MetricsKey(
+      family: style.family, size: style.size, weight: style.weight, isItalic: style.isItalic,
+      language: style.language)
+    if let known = metrics[key] { return known }
+    let description = fontDescription(style)
+    let fontMetrics = pango_context_get_metrics(context, description, pango_language_from_string(style.language))
+    pango_font_description_free(description)
+    let result = (
+      Double(pango_font_metrics_get_ascent(fontMetrics)) / Double(PANGO_SCALE),
+      Double(pango_font_metrics_get_descent(fontMetrics)) / Double(PANGO_SCALE)
+    )
+    pango_font_metrics_unref(fontMetrics)
+    metrics[key] = result
+    return result
+  }
+
+  private func fontDescription(_ style: TextStyle) -> OpaquePointer {
+    let description = pango_font_description_new()!
+    let families = style.family.isEmpty ? FontLibrary.fallbackFamilies : style.family + ", " + FontLibrary.fallbackFamilies
+    pango_font_description_set_family(description, families)
+    pango_font_description_set_weight(description, PangoWeight(UInt32(style.weight.rawValue)))
+    pango_font_description_set_style(description, style.isItalic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+    pango_font_description_set_absolute_size(description, style.size * Double(PANGO_SCALE))
+    return description
+  }
+
+  private func insert(
+    _ attribute: UnsafeMutablePointer<PangoAttribute>?, into list: OpaquePointer?,
+    _ range: Range<Int>? = nil
+  ) {
+    guard let attribute else { return }
+    if let range {
+      attribute.pointee.start_index = UInt32(range.lowerBound)
+      attribute.pointee.end_index = UInt32(range.upperBound)
+    }
+    pango_attr_list_insert(list, attribute)
+  }
+}
+
+/// The byte index where the last scalar before `end` starts.
+private func lastScalarStart(before end: Int, in bytes: [UInt8]) -> Int {
+  var index = max(0, end - 1)
+  while index > 0, bytes[index] & 0xC0 == 0x80 { index -= 1 }
+  return index
+}
+
+extension Color {
+  var red16: UInt16 { UInt16((red * 65535).rounded()) }
+  var green16: UInt16 { UInt16((green * 65535).rounded()) }
+  var blue16: UInt16 { UInt16((blue * 65535).rounded()) }
+}

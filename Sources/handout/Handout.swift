@@ -1,0 +1,21 @@
+import ArgumentParser
+import HandoutKit
+
+@main
+struct Handout: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "handout",
+    abstract: "Turns JSON care plans into printable PDF handouts.",
+    discussion: """
+      Examples:
+        handout render plan.json                      Output/<client>-<date>.pdf
+        handout render plan.json -o sheet.pdf --paper a4
+        cat plan.json | handout render - -o - > sheet.pdf
+        handout render plan.json --format png --dpi 96 -o pages/sheet.png
+        handout validate plans/*.json
+
+      Exit codes: 0 success, 64 bad input (with a diagnostic), 1 anything else.
+      """,
+    version: handoutVersion,
+    subcommands: [Render.self, Validate.self, ListLayouts.self])
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import HandoutCompose
+import HandoutKit
+
+extension LayoutSpec.Paper: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}
+
+struct Render: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Render a plan into a PDF (or PNG or SVG pages).",
+    discussion: """
+      Examples:
+        handout render ../shared/examples/sciatica-plan.json
+        handout render plan.json -o - --paper a4 > plan.pdf
+        handout render plan.json --format png --dpi 72 -o preview.png   (preview-1.png, preview-2.png, …)
+      """)
+
+  @Argument(help: "The plan: a JSON file, or - to read standard input.")
+  var plan: String
+
+  @Option(
+    name: .shortAndLong,
+    help: "The file to write, or - for standard output. Default: Output/<client-or-title>-<date>.<format>.")
+  var output: String?
+
+  @Option(help: "A built-in layout name (see `handout layouts`) or a layout file; overrides the plan's.")
+  var layout: String?
+
+  @Option(help: "The paper size: letter or a4. Default: the layout's.")
+  var paper: LayoutSpec.Paper?
+
+  @Option(help: "The output format: pdf, png (one file per page) or svg (one file per page).")
+  var format: OutputFormat = .pdf
+
+  @Option(help: "Dots per inch for PNG output.")
+  var dpi: Double = 144
+
+  @Option(name: .customLong("font-dir"), help: "A folder of extra fonts to load (repeatable).")
+  var fontDirectories: [String] = []
+
+  @Option(help: "A catalogue file whose entries add to or replace the built-in ones.")
+  var catalog: String?
+
+  @Flag(help: "Allow a logo outside the plan's folder.")
+  var allowOutsideAssets = false
+
+  @Flag(help: "Outline regions and blocks, to see why something moved.")
+  var debugBoxes = false
+
+  @Flag(help: "Treat warnings as errors.")
+  var strict = false
+
+  func validate() throws {
+    guard (18...1200).contains(dpi) else {
+      throw ValidationError("--dpi must be from 18 to 1200, not \(dpi)")
+    }
+  }
+
+  func run() throws {
+    let input = try readInput(plan)
+    var request = RenderRequest(plan: input, planPath: plan == "-" ? nil : plan)
+    request.layout = layout
+    request.paper = paper
+    request.format = format
+    request.dpi = dpi
+    request.sourceDateEpoch = sourceDateEpoch()
+    request.allowsOutsideAssets = allowOutsideAssets
+    request.showsDebugOutlines = debugBoxes
+    request.isStrict = strict
+
+    let result = try reportingErrors { () throws(HandoutError) in
+      let engine = try Engine(fontDirectories: fontDirectories, catalogFile: catalog)
+      return try engine.render(request)
+    }
+    report(result.warnings)
+
+    if output == "-" {
+      guard result.files.count == 1 else {
+        throw failure(
+          "the plan has \(result.files.count) pages and \(format.rawValue.uppercased()) writes one file per page; "
+            + "give -o a file name instead of -", code: 64)
+      }
+      FileHandle.standardOutput.write(Data(result.files[0]))
+      return
+    }
+    let target = output ?? defaultOutputPath(for: result.plan, format: format)
+    let paths = result.files.count == 1 && format == .pdf
+      ? [target] : numberedPaths(target, count: result.files.count, format: format)
+    for (path, bytes) in zip(paths, result.files) {
+      try writeAtomically(bytes, to: path)
+    }
+    let noun = result.pageCount == 1 ? "page" : "pages"
+    printError("wrote \(paths.joined(separator: ", ")) (\(result.pageCount) \(noun))")
+  }
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import HandoutKit
+import HandoutModel
+
+/// Reads a plan from a file, or from standard input for `-`.
+func readInput(_ path: String) throws -> [UInt8] {
+  if path == "-" {
+    return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+  }
+  var isDirectory: ObjCBool = false
+  guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+    throw failure("\(path): no such file", code: 64)
+  }
+  guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
+    throw failure("\(path): cannot read the file", code: 64)
+  }
+  return [UInt8](data)
+}
+
+/// Runs `body`, turning Handout's errors into diagnostics on standard error and an exit code.
+func reportingErrors<T>(_ body: () throws(HandoutError) -> T) throws -> T {
+  do {
+    return try body()
+  } catch .invalidInput(let diagnostics) {
+    printError(DiagnosticFormatter.format(diagnostics))
+    throw ExitCode(64)
+  } catch .failure(let message) {
+    printError("error: \(message)")
+    throw ExitCode(1)
+  }
+}
+
+/// Prints warnings, if any.
+func report(_ warnings: [Diagnostic]) {
+  guard !warnings.isEmpty else { return }
+  printError(warnings.map(DiagnosticFormatter.format).joined(separator: "\n"))
+}
+
+/// Prints an error line and returns the exit code to throw.
+func failure(_ message: String, code: Int32) -> ExitCode {
+  printError("error: \(message)")
+  return ExitCode(code)
+}
+
+func printError(_ text: String) {
+  FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// `SOURCE_DATE_EPOCH`, when set to a whole number.
+func sourceDateEpoch() -> Int? {
+  ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+}
+
+/// `Output/<client-or-title-slug>-<date>.<format>`.
+func defaultOutputPath(for plan: Plan, format: OutputFormat) -> String {
+  let name = plan.client?.name ?? plan.title ?? "handout"
+  var date = plan.date?.description
+  if date == nil {
+    let now = Int(Date().timeIntervalSince1970)
+    date = String(isoDateString(now).prefix(10))
+  }
+  return "Output/\(slug(name))-\(date!).\(format.rawValue)"
+}
+
+private func isoDateString(_ seconds: Int) -> String {
+  let formatter = ISO8601DateFormatter()
+  formatter.timeZone = TimeZone(identifier: "UTC")
+  return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+}
+
+/// A file-name-safe form of a name: lower-case ASCII letters, digits and hyphens.
+func slug(_ text: String) -> String {
+  let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+  var result = ""
+  for character in folded {
+    if character.isASCII, character.isLetter || character.isNumber {
+      result.append(character)
+    } else if !result.hasSuffix("-"), !result.isEmpty {
+      result.append("-")
+    }
+  }
+  while result.hasSuffix("-") { result.removeLast() }
+  return result.isEmpty ? "handout" : String(result.prefix(60))
+}
+
+/// `base-1.png`, `base-2.png`, … for multi-file formats.
+func numberedPaths(_ target: String, count: Int, format: OutputFormat) -> [String] {
+  let url = URL(fileURLWithPath: target)
+  let stem = url.pathExtension.isEmpty ? target : String(target.dropLast(url.pathExtension.count + 1))
+  return (1...max(count, 1)).map { "\(stem)-\($0).\(format.rawValue)" }
+}
+
+/// Writes through a temporary file in the same folder and a rename, so no reader ever sees
+/// a half-written file.
+func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+  let url = URL(fileURLWithPath: path)
+  let folder = url.deletingLastPathComponent()
+  do {
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    try Data(bytes).write(to: temporary)
+    if rename(temporary.path, url.path) != 0 {
+      try? FileManager.default.removeItem(at: temporary)
+      throw failure("cannot write \(path): \(String(cString: strerror(errno)))", code: 1)
+    }
+  } catch let error as ExitCode {
+    throw error
+  } catch {
+    throw failure("cannot write \(path): \(error.localizedDescription)", code: 1)
+  }
+}
