@@ -55,7 +55,7 @@ let package = Package(
     .testTarget(name: "HandoutModelTests", dependencies: ["HandoutModel"]),
     .testTarget(name: "HandoutLayoutTests", dependencies: ["HandoutLayout"]),
     .testTarget(
-      name: "HandoutEndToEndTests", dependencies: ["HandoutKit"],
+      name: "HandoutEndToEndTests", dependencies: ["HandoutKit", "HandoutText", "handout"],
       resources: [.copy("Fixtures")]),
   ]
 )

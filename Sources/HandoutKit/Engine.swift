@@ -113,6 +113,30 @@ public final class Engine {
 
   /// Renders a plan into the requested format.
   public func render(_ request: RenderRequest) throws(HandoutError) -> RenderResult {
+    let laidOut = try layOut(request)
+    do {
+      let files: [[UInt8]]
+      switch request.format {
+      case .pdf: files = [try Renderer.pdf(laidOut.pages, metadata: laidOut.document.metadata)]
+      case .png: files = try Renderer.png(laidOut.pages, dpi: request.dpi)
+      case .svg: files = try Renderer.svg(laidOut.pages)
+      }
+      return RenderResult(files: files, pageCount: laidOut.pages.count, warnings: laidOut.warnings, plan: laidOut.plan)
+    } catch {
+      throw .failure(error.description)
+    }
+  }
+
+  /// A plan laid out into pages, before drawing.
+  public struct LaidOut {
+    public var plan: Plan
+    public var document: Document
+    public var pages: [Page]
+    public var warnings: [Diagnostic]
+  }
+
+  /// Checks, composes and lays out a plan; ``render(_:)`` draws the result.
+  public func layOut(_ request: RenderRequest) throws(HandoutError) -> LaidOut {
     let checked = check(request)
     guard let plan = checked.plan else { throw .invalidInput(checked.diagnostics) }
     let catalog = try catalog(language: plan.language)
@@ -124,17 +148,7 @@ public final class Engine {
     let pages = layout(
       document, textSystem: textSystem, images: ImageDecoder(),
       options: LayoutOptions(showsDebugOutlines: request.showsDebugOutlines))
-    do {
-      let files: [[UInt8]]
-      switch request.format {
-      case .pdf: files = [try Renderer.pdf(pages, metadata: document.metadata)]
-      case .png: files = try Renderer.png(pages, dpi: request.dpi)
-      case .svg: files = try Renderer.svg(pages)
-      }
-      return RenderResult(files: files, pageCount: pages.count, warnings: checked.diagnostics, plan: plan)
-    } catch {
-      throw .failure(error.description)
-    }
+    return LaidOut(plan: plan, document: document, pages: pages, warnings: checked.diagnostics)
   }
 
   /// Reads the plan once and runs every check; the plan is `nil` when any error was found.

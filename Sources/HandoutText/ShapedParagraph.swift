@@ -13,6 +13,18 @@ public final class ShapedParagraph {
     releaseObject(layout)
   }
 
+  /// How many characters no loaded font could draw (they would show as boxes).
+  public var unknownGlyphCount: Int {
+    Int(pango_layout_get_unknown_glyphs_count(layout))
+  }
+
+  /// The byte offset where each line starts; changes if Pango ever lays the text out again.
+  public var lineStarts: [Int] {
+    (0..<Int(pango_layout_get_line_count(layout))).map {
+      Int(pango_layout_get_line_readonly(layout, Int32($0))!.pointee.start_index)
+    }
+  }
+
   /// The Pango line at `index`, for `pango_cairo_show_layout_line`.
   public func line(at index: Int) -> UnsafeMutablePointer<PangoLayoutLine>? {
     pango_layout_get_line_readonly(layout, Int32(index))

@@ -1,0 +1,27 @@
+# Handout: JSON care plans → printable PDF handouts.
+#   make demo   install what is missing, build, render the examples into Output/
+#   make test   install what is missing, run the tests
+#   make bench  print the performance figures
+
+SWIFT ?= swift
+JOBS ?= 2
+
+.PHONY: deps build release demo test bench clean
+
+deps:
+	@scripts/install-system-deps
+
+build: deps
+	$(SWIFT) build -j $(JOBS)
+
+release: deps
+	$(SWIFT) build -c release -j $(JOBS) --product handout
+
+demo: release
+	@scripts/render-examples
+
+test: deps
+	$(SWIFT) test -j $(JOBS) --disable-xctest
+
+clean:
+	rm -rf .build Output/*.pdf Output/*.png Output/*.svg
