@@ -9,15 +9,25 @@ struct PageDrawer {
   let cr: OpaquePointer?
   /// Whether the target keeps vectors (PDF, SVG), which can carry link annotations.
   let isVector: Bool
+  /// Whether to write structure tags (PDF only).
+  let isTagged: Bool
   private(set) var outlineEntries: [(title: String, level: Int, point: Point)] = []
+  /// The structure element open for the text being drawn: its block id and tag name.
+  private var openElement: (block: Int, tag: String)?
 
-  init(cr: OpaquePointer?, isVector: Bool) {
+  init(cr: OpaquePointer?, isVector: Bool, isTagged: Bool) {
     self.cr = cr
     self.isVector = isVector
+    self.isTagged = isTagged
   }
 
   mutating func draw(_ page: Page) {
     for item in page.items {
+      if case .text(let text) = item {
+        enterElement(for: text)
+      } else {
+        closeElement()
+      }
       switch item {
       case .text(let text): drawText(text)
       case .rectangle(let rectangle): drawRectangle(rectangle)
@@ -31,12 +41,6 @@ struct PageDrawer {
         cairo_restore(cr)
       case .image(let image, let rect): drawImage(image, in: rect)
       case .drawing(let drawing, let rect): drawDrawing(drawing, in: rect)
-      case .link(let uri, let area):
-        guard isVector else { continue }
-        let attributes =
-          "uri='\(escape(uri))' rect=[\(format(area.x)) \(format(area.y)) \(format(area.width)) \(format(area.height))]"
-        cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
-        cairo_tag_end(cr, CAIRO_TAG_LINK)
       case .outlineEntry(let title, let level, let point):
         outlineEntries.append((title, level, point))
       case .debugOutline(let rect, _):
@@ -48,14 +52,81 @@ struct PageDrawer {
         cairo_restore(cr)
       }
     }
+    closeElement()
+  }
+
+  /// Opens the structure element of a text line's block, closing the previous one.
+  private mutating func enterElement(for text: TextItem) {
+    guard isTagged, openElement?.block != text.block else { return }
+    closeElement()
+    let tag: String
+    switch text.role {
+    case .artifact: return
+    case .paragraph, .listItem: tag = "P"
+    case .heading(let level): tag = "H\(min(max(level, 1), 6))"
+    case .label: tag = "Lbl"
+    }
+    cairo_tag_begin(cr, tag, "")
+    openElement = (text.block, tag)
+  }
+
+  private mutating func closeElement() {
+    guard let open = openElement else { return }
+    cairo_tag_end(cr, open.tag)
+    openElement = nil
   }
 
   private func drawText(_ item: TextItem) {
     guard let paragraph = item.line.handle.paragraph as? ShapedParagraph,
       let line = paragraph.line(at: item.line.handle.index)
     else { return }
-    cairo_move_to(cr, item.origin.x, item.origin.y)
-    pango_cairo_show_layout_line(cr, line)
+    guard isVector, !item.line.links.isEmpty else {
+      cairo_move_to(cr, item.origin.x, item.origin.y)
+      pango_cairo_show_layout_line(cr, line)
+      return
+    }
+    drawRuns(of: line, in: paragraph, item: item)
+  }
+
+  /// Draws a line run by run, wrapping each linked run in a link tag.
+  ///
+  /// Cairo 1.16 writes broken cross-references for links given only a `rect` attribute, so
+  /// links always enclose the glyphs they cover, and the annotation takes their extents.
+  private func drawRuns(of line: UnsafeMutablePointer<PangoLayoutLine>, in paragraph: ShapedParagraph, item: TextItem) {
+    let text = pango_layout_get_text(paragraph.layout)
+    var x = item.origin.x
+    var node = line.pointee.runs
+    while let current = node {
+      defer { node = current.pointee.next }
+      guard let run = current.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self) else { continue }
+      let width = Double(pango_glyph_string_get_width(run.pointee.glyphs)) / Double(PANGO_SCALE)
+      let middle = x - item.origin.x + width / 2
+      let link = item.line.links.first { middle >= $0.x && middle <= $0.x + $0.width }
+      cairo_save(cr)
+      setColor(foreground(of: run) ?? .black)
+      cairo_move_to(cr, x, item.origin.y - Double(run.pointee.y_offset) / Double(PANGO_SCALE))
+      if let link { cairo_tag_begin(cr, CAIRO_TAG_LINK, "uri='\(escape(link.uri))'") }
+      pango_cairo_show_glyph_item(cr, text, run)
+      if link != nil { cairo_tag_end(cr, CAIRO_TAG_LINK) }
+      cairo_restore(cr)
+      x += width
+    }
+  }
+
+  /// The foreground colour Pango's attributes give a run, if any.
+  private func foreground(of run: UnsafeMutablePointer<PangoGlyphItem>) -> Color? {
+    var color: Color?
+    var node = run.pointee.item.pointee.analysis.extra_attrs
+    while let current = node {
+      if let attribute = current.pointee.data?.assumingMemoryBound(to: PangoAttribute.self),
+        attribute.pointee.klass.pointee.type == PANGO_ATTR_FOREGROUND
+      {
+        let value = UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: PangoAttrColor.self).pointee.color
+        color = Color(red: Double(value.red) / 65535, green: Double(value.green) / 65535, blue: Double(value.blue) / 65535)
+      }
+      node = current.pointee.next
+    }
+    return color
   }
 
   private func drawRectangle(_ item: RectangleItem) {

@@ -15,16 +15,25 @@ public enum Renderer {
     cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
     setMetadata(metadata, on: surface)
     let cr = cairo_create(surface)
+    // A tagged PDF: better for screen readers, and cairo 1.16 writes link annotations with
+    // correct cross-references only when a structure tree exists.
+    cairo_tag_begin(cr, "Document", "")
     var outline = OutlineBuilder(surface: surface)
+    var currentSize = first
     for (index, page) in pages.enumerated() {
-      cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
-      var drawer = PageDrawer(cr: cr, isVector: true)
+      // Only on a change: cairo 1.16 drops /MarkInfo when the first page's size is set again.
+      if page.size != currentSize {
+        cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
+        currentSize = page.size
+      }
+      var drawer = PageDrawer(cr: cr, isVector: true, isTagged: true)
       drawer.draw(page)
       for entry in drawer.outlineEntries {
         outline.add(entry.title, level: entry.level, page: index + 1, at: entry.point)
       }
       cairo_show_page(cr)
     }
+    cairo_tag_end(cr, "Document")
     let status = cairo_status(cr)
     cairo_destroy(cr)
     cairo_surface_finish(surface)
@@ -48,7 +57,7 @@ public enum Renderer {
       cairo_set_source_rgb(cr, 1, 1, 1)
       cairo_paint(cr)
       cairo_scale(cr, scale, scale)
-      var drawer = PageDrawer(cr: cr, isVector: false)
+      var drawer = PageDrawer(cr: cr, isVector: false, isTagged: false)
       drawer.draw(page)
       let status = cairo_status(cr)
       cairo_destroy(cr)
@@ -72,7 +81,7 @@ public enum Renderer {
       try check(cairo_surface_status(surface), "creating the SVG surface")
       cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
       let cr = cairo_create(surface)
-      var drawer = PageDrawer(cr: cr, isVector: true)
+      var drawer = PageDrawer(cr: cr, isVector: true, isTagged: false)
       drawer.draw(page)
       let status = cairo_status(cr)
       cairo_destroy(cr)

@@ -123,8 +123,9 @@ struct PaginationTests {
     // 20 characters per line: the 30-character link runs over two lines.
     let spans = [Span("Book at "), Span(String(repeating: "b", count: 30), link: "https://x.example"), Span(" today")]
     let pages = lay(document(height: 96, [.paragraph(Paragraph(spans, style: bodyStyle))]))
-    let areas = pages[0].items.compactMap { item -> Rect? in
-      if case .link(let uri, let area) = item, uri == "https://x.example" { return area } else { return nil }
+    let areas = pages[0].items.flatMap { item -> [Rect] in
+      guard case .text(let text) = item else { return [] }
+      return text.linkAreas.filter { $0.uri == "https://x.example" }.map(\.area)
     }
     #expect(areas == [
       Rect(x: 10, y: 23, width: 100, height: 10),

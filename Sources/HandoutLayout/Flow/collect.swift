@@ -10,6 +10,8 @@ struct Collector {
   let regionHeight: Double
   let showsDebugOutlines: Bool
   private(set) var containers: [Container] = []
+  /// The id the next block of text gets; see ``TextItem/block``.
+  private var nextBlock = 0
 
   init(
     textSystem: any TextSystem, images: any ImageMeasurer, regionHeight: Double,
@@ -98,8 +100,10 @@ struct Collector {
   }
 
   /// Lines of text, each a flow item, with widow and orphan protection between them.
-  func lines(of text: StyledText, x: Double, width: Double, role: Role, label: String) -> [FlowItem] {
+  mutating func lines(of text: StyledText, x: Double, width: Double, role: Role, label: String) -> [FlowItem] {
     let shaped = textSystem.shape(text, width: width)
+    let block = nextBlock
+    nextBlock += 1
     let count = shaped.lines.count
     let nominal = text.style.size * text.style.lineHeight
     return shaped.lines.enumerated().map { index, line in
@@ -108,13 +112,7 @@ struct Collector {
       let baseline = (nominal - shaped.ascent - shaped.descent) / 2 + shaped.ascent + extraAscent
       let height = nominal + extraAscent + extraDescent
       let origin = Point(x: x + line.x, y: baseline)
-      var items: [FrameItem] = [.text(TextItem(line: line, origin: origin, role: role))]
-      for run in line.links {
-        let area = Rect(
-          x: origin.x + run.x, y: baseline - line.ascent, width: run.width,
-          height: line.ascent + line.descent)
-        items.append(.link(uri: run.uri, area: area))
-      }
+      let items: [FrameItem] = [.text(TextItem(line: line, origin: origin, role: role, block: block))]
       let linesBefore = index + 1
       let linesAfter = count - linesBefore
       let rule: BreakRule = linesAfter == 0 || (linesBefore >= 2 && linesAfter >= 2) ? .allowed : .widowOrphan
@@ -133,13 +131,15 @@ struct Collector {
         case .content(let height, var items) = out[target].kind
       else { continue }
       let baseline = out[target].firstBaseline ?? list.markerStyle.size
-      items.insert(contentsOf: marker(list, number: index + 1, x: x, baseline: baseline), at: 0)
+      let block = nextBlock
+      nextBlock += 1
+      items.insert(contentsOf: marker(list, number: index + 1, x: x, baseline: baseline, block: block), at: 0)
       out[target].kind = .content(height: height, items: items)
     }
     addSpace(list.spaceAfter, to: &out)
   }
 
-  private func marker(_ list: ListBlock, number: Int, x: Double, baseline: Double) -> [FrameItem] {
+  private func marker(_ list: ListBlock, number: Int, x: Double, baseline: Double, block: Int) -> [FrameItem] {
     let style = list.markerStyle
     switch list.marker {
     case .square(let color):
@@ -150,7 +150,7 @@ struct Collector {
       let text = list.marker == .bullet ? "•" : "\(number)."
       let shaped = textSystem.shape(StyledText(spans: [Span(text)], style: style), width: list.indent)
       guard let line = shaped.lines.first else { return [] }
-      return [.text(TextItem(line: line, origin: Point(x: x + line.x, y: baseline), role: .label))]
+      return [.text(TextItem(line: line, origin: Point(x: x + line.x, y: baseline), role: .label, block: block))]
     }
   }
 

@@ -19,8 +19,6 @@ public enum FrameItem {
   case rule(from: Point, to: Point, color: Color, width: Double)
   case image(Image, in: Rect)
   case drawing(Drawing, in: Rect)
-  /// A clickable area pointing at a URI.
-  case link(uri: String, area: Rect)
   /// A bookmark for the PDF outline, at the top of a heading.
   case outlineEntry(title: String, level: Int, at: Point)
   /// A hairline drawn only when debugging layout, with what it outlines.
@@ -40,7 +38,6 @@ public enum FrameItem {
       return .rule(from: move(from), to: move(to), color: color, width: width)
     case .image(let image, let rect): return .image(image, in: rect.offsetBy(dx: dx, dy: dy))
     case .drawing(let drawing, let rect): return .drawing(drawing, in: rect.offsetBy(dx: dx, dy: dy))
-    case .link(let uri, let area): return .link(uri: uri, area: area.offsetBy(dx: dx, dy: dy))
     case .outlineEntry(let title, let level, let point):
       return .outlineEntry(title: title, level: level, at: move(point))
     case .debugOutline(let rect, let label):
@@ -56,7 +53,7 @@ public enum FrameItem {
     case .rule(let from, let to, _, _):
       Rect(x: min(from.x, to.x), y: min(from.y, to.y), width: abs(to.x - from.x), height: abs(to.y - from.y))
     case .image(_, let rect), .drawing(_, let rect): rect
-    case .link, .outlineEntry, .debugOutline: nil
+    case .outlineEntry, .debugOutline: nil
     }
   }
 }
@@ -67,11 +64,21 @@ public struct TextItem {
   /// The left end of the line's baseline.
   public var origin: Point
   public var role: Role
+  /// Identifies the block the line belongs to: lines of one paragraph share it.
+  public var block: Int
 
-  public init(line: ShapedLine, origin: Point, role: Role) {
+  public init(line: ShapedLine, origin: Point, role: Role, block: Int) {
     self.line = line
     self.origin = origin
     self.role = role
+    self.block = block
+  }
+
+  /// The clickable areas of the line's links, one per linked run, in page coordinates.
+  public var linkAreas: [(uri: String, area: Rect)] {
+    line.links.map { run in
+      (run.uri, Rect(x: origin.x + run.x, y: origin.y - line.ascent, width: run.width, height: line.ascent + line.descent))
+    }
   }
 
   /// The line's logical extent.

@@ -41,7 +41,7 @@ private func running(
     let shaped = textSystem.shape(StyledText(spans: [Span(content)], style: style), width: page.body.width)
     guard let line = shaped.lines.first else { continue }
     let origin = Point(x: page.body.x + line.x, y: baseline)
-    items.append(.text(TextItem(line: line, origin: origin, role: .artifact)))
+    items.append(.text(TextItem(line: line, origin: origin, role: .artifact, block: -1)))
   }
   return items
 }
