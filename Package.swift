@@ -55,7 +55,7 @@ let package = Package(
     .testTarget(name: "HandoutModelTests", dependencies: ["HandoutModel"]),
     .testTarget(name: "HandoutLayoutTests", dependencies: ["HandoutLayout"]),
     .testTarget(
-      name: "HandoutEndToEndTests", dependencies: ["HandoutKit", "HandoutText", "handout"],
+      name: "HandoutEndToEndTests", dependencies: ["HandoutKit", "HandoutText", "HandoutRender", "handout"],
       resources: [.copy("Fixtures")]),
   ]
 )

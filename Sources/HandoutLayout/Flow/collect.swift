@@ -105,7 +105,8 @@ struct Collector {
     let block = nextBlock
     nextBlock += 1
     let count = shaped.lines.count
-    let nominal = text.style.size * text.style.lineHeight
+    // A line is never shorter than its font's extent, so no glyph leaves the line's box.
+    let nominal = max(text.style.size * text.style.lineHeight, shaped.ascent + shaped.descent)
     return shaped.lines.enumerated().map { index, line in
       let extraAscent = max(0, line.ascent - shaped.ascent)
       let extraDescent = max(0, line.descent - shaped.descent)

@@ -1,0 +1,76 @@
+import Foundation
+import HandoutKit
+import Testing
+
+/// The package's top folder.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent()
+
+/// `../shared/examples`: the reference plans that must always render.
+let sharedExamples = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/examples")
+
+/// Every reference plan: the shared ones and the project's own.
+func referencePlans() throws -> [URL] {
+  var plans: [URL] = []
+  for folder in [sharedExamples, packageRoot.appendingPathComponent("Examples")] {
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    plans += names.filter { $0.hasSuffix(".json") }.sorted().map { folder.appendingPathComponent($0) }
+  }
+  return plans
+}
+
+func fixture(_ name: String) throws -> URL {
+  try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures"))
+}
+
+func request(_ url: URL) throws -> RenderRequest {
+  RenderRequest(plan: [UInt8](try Data(contentsOf: url)), planPath: url.path)
+}
+
+/// The outcome of running a program.
+struct Run {
+  var status: Int32
+  var stdout: Data
+  var stderr: String
+}
+
+/// Runs a program with arguments and optional standard input, and waits for it.
+func run(_ program: String, _ arguments: [String], input: Data? = nil, environment: [String: String] = [:]) throws -> Run {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/env")
+  process.arguments = program.hasPrefix("/") ? arguments : [program] + arguments
+  process.currentDirectoryURL = packageRoot
+  var env = ProcessInfo.processInfo.environment
+  env.merge(environment) { $1 }
+  process.environment = env
+  // Standard error goes to a file, so that reading standard output alone cannot deadlock.
+  let errorPath = FileManager.default.temporaryDirectory.appendingPathComponent("handout-\(UUID().uuidString).err")
+  FileManager.default.createFile(atPath: errorPath.path, contents: nil)
+  let errorFile = try FileHandle(forWritingTo: errorPath)
+  defer { try? FileManager.default.removeItem(at: errorPath) }
+  let stdout = Pipe()
+  let stdin = Pipe()
+  process.standardOutput = stdout
+  process.standardError = errorFile
+  process.standardInput = stdin
+  try process.run()
+  if let input { stdin.fileHandleForWriting.write(input) }
+  try stdin.fileHandleForWriting.close()
+  let out = stdout.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  try errorFile.close()
+  let err = try Data(contentsOf: errorPath)
+  return Run(status: process.terminationStatus, stdout: out, stderr: String(decoding: err, as: UTF8.self))
+}
+
+/// The `handout` executable built next to the tests.
+var handoutBinary: String {
+  Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("handout").path
+}
+
+/// Writes bytes to a new temporary file and returns its path.
+func temporaryFile(_ bytes: [UInt8], suffix: String = ".pdf") throws -> String {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent("handout-\(UUID().uuidString)\(suffix)")
+  try Data(bytes).write(to: url)
+  return url.path
+}
