@@ -7,9 +7,62 @@ public struct FontLibrary: Sendable, Hashable {
   /// The font files, in the order they are loaded.
   public var files: [String]
 
-  /// The family list every style falls back through: body face first, then scripts, then emoji.
-  public static let fallbackFamilies =
-    "Noto Sans, Noto Sans Arabic, Noto Sans Hebrew, Noto Sans CJK KR, Noto Sans Symbols, Noto Sans Symbols 2, Noto Color Emoji"
+  /// The family list every style falls back through, for text in `language`.
+  ///
+  /// The emoji face comes right after the body face, so that a sequence such as 💆‍♀️ is shaped
+  /// by one font into one glyph; the CJK face follows the language, since Han characters are
+  /// drawn differently in Japanese, Korean and Chinese.
+  public static func fallbackFamilies(language: String) -> String {
+    "Noto Sans, Noto Color Emoji, Noto Sans Arabic, Noto Sans Hebrew, \(cjkFamily(language: language)), "
+      + "Noto Sans Symbols, Noto Sans Symbols 2"
+  }
+
+  static func cjkFamily(language: String) -> String {
+    let tag = language.lowercased()
+    switch tag.split(separator: "-").first ?? "" {
+    case "ja": return "Noto Sans CJK JP"
+    case "zh":
+      if tag.contains("hk") || tag.contains("mo") { return "Noto Sans CJK HK" }
+      if tag.contains("hant") || tag.contains("tw") { return "Noto Sans CJK TC" }
+      return "Noto Sans CJK SC"
+    default: return "Noto Sans CJK KR"
+    }
+  }
+
+  /// Fontconfig rules the private configuration needs. Colour emoji are bitmap strikes: without
+  /// a scaling matrix they draw at the strike's size (about 109 px) whatever the text size. And
+  /// Pango marks emoji runs with the language `und-zsye`: sending those to the emoji face keeps a
+  /// sequence such as 💆‍♀️ (with its joiner and variation selector) in one font.
+  static let bitmapScaling = """
+    <?xml version="1.0"?>
+    <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+    <fontconfig>
+      <match target="font">
+        <test name="outline" compare="eq"><bool>false</bool></test>
+        <edit name="pixelsizefixupfactor" mode="assign">
+          <divide><name target="pattern">pixelsize</name><name target="font">pixelsize</name></divide>
+        </edit>
+      </match>
+      <match target="font">
+        <test name="outline" compare="eq"><bool>false</bool></test>
+        <test name="pixelsizefixupfactor" compare="not_eq"><double>1.0</double></test>
+        <edit name="matrix" mode="assign">
+          <times>
+            <name>matrix</name>
+            <matrix>
+              <name>pixelsizefixupfactor</name><double>0</double>
+              <double>0</double><name>pixelsizefixupfactor</name>
+            </matrix>
+          </times>
+        </edit>
+        <edit name="size" mode="assign"><divide><name>size</name><name>pixelsizefixupfactor</name></divide></edit>
+      </match>
+      <match target="pattern">
+        <test name="lang"><string>und-zsye</string></test>
+        <edit name="family" mode="prepend_first" binding="strong"><string>Noto Color Emoji</string></edit>
+      </match>
+    </fontconfig>
+    """
 
   /// The files Handout needs, by name; `install-system-deps` installs them.
   static let wanted: [(name: String, package: String)] = [
@@ -90,6 +143,7 @@ public struct FontLibrary: Sendable, Hashable {
   /// A new fontconfig configuration holding exactly these files.
   func makeConfiguration() -> OpaquePointer? {
     guard let config = FcConfigCreate() else { return nil }
+    _ = FcConfigParseAndLoadFromMemory(config, FontLibrary.bitmapScaling, 1)
     for file in files {
       _ = FcConfigAppFontAddFile(config, file)
     }

@@ -11,8 +11,10 @@ import HandoutLayout
 public final class PangoTextSystem: TextSystem {
   private let fontMap: UnsafeMutablePointer<PangoFontMap>
   private let fontConfig: OpaquePointer?
-  /// The Pango context every layout is made in.
-  let context: OpaquePointer
+  /// The Pango contexts layouts are made in: one per base direction. A context is never changed
+  /// after use, since Pango would then lay out again every layout made in it.
+  private let leftToRight: OpaquePointer
+  private let rightToLeft: OpaquePointer
   private var cache: [CacheKey: ShapedText] = [:]
   private var metrics: [MetricsKey: (ascent: Double, descent: Double)] = [:]
   /// How many shaped paragraphs the cache keeps before it starts again.
@@ -37,7 +39,13 @@ public final class PangoTextSystem: TextSystem {
     fontConfig = fonts.makeConfiguration()
     pango_fc_font_map_set_config(OpaquePointer(fontMap), fontConfig)
     pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
-    context = pango_font_map_create_context(fontMap)
+    leftToRight = PangoTextSystem.makeContext(fontMap, direction: PANGO_DIRECTION_LTR)
+    rightToLeft = PangoTextSystem.makeContext(fontMap, direction: PANGO_DIRECTION_RTL)
+  }
+
+  /// A context with resolution-independent metrics: 72 dpi, no hinting, unrounded positions.
+  private static func makeContext(_ fontMap: UnsafeMutablePointer<PangoFontMap>, direction: PangoDirection) -> OpaquePointer {
+    let context = pango_font_map_create_context(fontMap)!
     pango_cairo_context_set_resolution(context, 72)
     let options = cairo_font_options_create()
     cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
@@ -45,11 +53,14 @@ public final class PangoTextSystem: TextSystem {
     pango_cairo_context_set_font_options(context, options)
     cairo_font_options_destroy(options)
     pango_context_set_round_glyph_positions(context, 0)
+    pango_context_set_base_dir(context, direction)
+    return context
   }
 
   deinit {
     cache.removeAll()
-    releaseObject(context)
+    releaseObject(leftToRight)
+    releaseObject(rightToLeft)
     releaseObject(fontMap)
     if let fontConfig { FcConfigDestroy(fontConfig) }
   }
@@ -65,7 +76,10 @@ public final class PangoTextSystem: TextSystem {
 
   private func makeShapedText(_ text: StyledText, width: Double) -> ShapedText {
     let style = text.style
-    let layout = pango_layout_new(context)!
+    let layout = pango_layout_new(isRightToLeft(style.language) ? rightToLeft : leftToRight)!
+    // The document's language sets each paragraph's direction, as `dir` does in HTML; the
+    // bidi algorithm still orders right-to-left runs inside a left-to-right paragraph.
+    pango_layout_set_auto_dir(layout, 0)
     let paragraph = ShapedParagraph(layout: layout)
 
     var bytes: [UInt8] = []
@@ -158,7 +172,7 @@ public final class PangoTextSystem: TextSystem {
       language: style.language)
     if let known = metrics[key] { return known }
     let description = fontDescription(style)
-    let fontMetrics = pango_context_get_metrics(context, description, pango_language_from_string(style.language))
+    let fontMetrics = pango_context_get_metrics(leftToRight, description, pango_language_from_string(style.language))
     pango_font_description_free(description)
     let result = (
       Double(pango_font_metrics_get_ascent(fontMetrics)) / Double(PANGO_SCALE),
@@ -171,7 +185,8 @@ public final class PangoTextSystem: TextSystem {
 
   private func fontDescription(_ style: TextStyle) -> OpaquePointer {
     let description = pango_font_description_new()!
-    let families = style.family.isEmpty ? FontLibrary.fallbackFamilies : style.family + ", " + FontLibrary.fallbackFamilies
+    let fallbacks = FontLibrary.fallbackFamilies(language: style.language)
+    let families = style.family.isEmpty ? fallbacks : style.family + ", " + fallbacks
     pango_font_description_set_family(description, families)
     pango_font_description_set_weight(description, PangoWeight(UInt32(style.weight.rawValue)))
     pango_font_description_set_style(description, style.isItalic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
@@ -190,6 +205,12 @@ public final class PangoTextSystem: TextSystem {
     }
     pango_attr_list_insert(list, attribute)
   }
+}
+
+/// Whether a BCP 47 language is written right to left.
+func isRightToLeft(_ language: String) -> Bool {
+  let primary = language.lowercased().split(separator: "-").first.map(String.init) ?? ""
+  return ["ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"].contains(primary)
 }
 
 /// The byte index where the last scalar before `end` starts.
