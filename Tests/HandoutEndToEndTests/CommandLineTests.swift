@@ -4,6 +4,13 @@ import Testing
 
 @Suite("The handout command")
 struct CommandLineTests {
+  /// Each test gets its own instance, and so its own folder, removed afterwards.
+  let scratch: Scratch
+
+  init() throws {
+    scratch = try Scratch()
+  }
+
   let plan = sharedExamples.appendingPathComponent("sciatica-plan.json").path
 
   @Test func readsStandardInputAndWritesStandardOutput() throws {
@@ -12,7 +19,7 @@ struct CommandLineTests {
     let process = try run("/bin/sh", ["-c", "cd '\(sharedExamples.path)' && '\(handoutBinary)' render - -o -"], input: input)
     #expect(process.status == 0, "\(process.stderr)")
     #expect(process.stdout.starts(with: Data("%PDF-1.5".utf8)))
-    let path = try temporaryFile([UInt8](process.stdout))
+    let path = try scratch.file([UInt8](process.stdout))
     #expect(try run("qpdf", ["--check", path]).status == 0)
   }
 
@@ -33,8 +40,7 @@ struct CommandLineTests {
   }
 
   @Test func badValuesExit64AndWriteNothing() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("handout-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = scratch.url
     let planFile = folder.appendingPathComponent("bad.json")
     try Data(#"{"format": 1, "client": {"name": "A"}, "homeCare": [{"id": "piriformis-strech", "repeat": 0}]}"#.utf8).write(to: planFile)
     let output = folder.appendingPathComponent("out.pdf").path
@@ -45,8 +51,7 @@ struct CommandLineTests {
   }
 
   @Test func unknownIDsSuggestTheNearestOne() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("handout-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = scratch.url
     let planFile = folder.appendingPathComponent("typo.json")
     try Data(#"{"format": 1, "client": {"name": "A"}, "homeCare": [{"id": "piriformis-strech"}]}"#.utf8).write(to: planFile)
     let process = try run(handoutBinary, ["validate", planFile.path])
@@ -68,7 +73,7 @@ struct CommandLineTests {
   }
 
   @Test func pngWritesOneFilePerPage() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("handout-\(UUID().uuidString)")
+    let folder = scratch.url
     let process = try run(handoutBinary, ["render", plan, "--format", "png", "--dpi", "30", "-o", folder.appendingPathComponent("sheet.png").path])
     #expect(process.status == 0, "\(process.stderr)")
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()

@@ -7,13 +7,20 @@ import Testing
 
 @Suite("Rendering the reference plans")
 struct RenderTests {
+  /// Each test gets its own instance, and so its own folder, removed afterwards.
+  let scratch: Scratch
+
+  init() throws {
+    scratch = try Scratch()
+  }
+
   @Test func everyReferencePlanRendersIntoAValidPDF() throws {
     let engine = try Engine()
     let plans = try referencePlans()
     #expect(plans.count >= 3)
     for plan in plans {
       let result = try engine.render(try request(plan))
-      let path = try temporaryFile(result.files[0])
+      let path = try scratch.file(result.files[0])
       let check = try run("qpdf", ["--check", path])
       #expect(check.status == 0, "\(plan.lastPathComponent): \(check.stderr)")
       let info = String(decoding: try run("pdfinfo", [path]).stdout, as: UTF8.self)
@@ -79,7 +86,7 @@ struct RenderTests {
 
   @Test func metadataNamesThePlan() throws {
     let result = try Engine().render(try request(sharedExamples.appendingPathComponent("sciatica-plan.json")))
-    let info = String(decoding: try run("pdfinfo", [try temporaryFile(result.files[0])]).stdout, as: UTF8.self)
+    let info = String(decoding: try run("pdfinfo", [try scratch.file(result.files[0])]).stdout, as: UTF8.self)
     #expect(info.contains("Title:           Your care plan: Jordan Alvarez"))
     #expect(info.contains("Author:          Riverside Medical Massage"))
     #expect(info.contains("Subject:         Sciatica"))
@@ -89,7 +96,7 @@ struct RenderTests {
   @Test func everyFontIsEmbedded() throws {
     for plan in [sharedExamples.appendingPathComponent("sciatica-plan.json"), try fixture("mixed-scripts")] {
       let result = try Engine().render(try request(plan))
-      let fonts = String(decoding: try run("pdffonts", [try temporaryFile(result.files[0])]).stdout, as: UTF8.self)
+      let fonts = String(decoding: try run("pdffonts", [try scratch.file(result.files[0])]).stdout, as: UTF8.self)
       let rows = fonts.split(separator: "\n").dropFirst(2)
       #expect(!rows.isEmpty)
       for row in rows {
@@ -113,7 +120,7 @@ struct RenderTests {
     }
     #expect(checked > 20)
     let result = try engine.render(try request(try fixture("mixed-scripts")))
-    let fonts = String(decoding: try run("pdffonts", [try temporaryFile(result.files[0])]).stdout, as: UTF8.self)
+    let fonts = String(decoding: try run("pdffonts", [try scratch.file(result.files[0])]).stdout, as: UTF8.self)
     #expect(fonts.contains("NotoSansCJKkr"))
     #expect(fonts.contains("NotoSansArabic"))
     #expect(fonts.contains("NotoSans-Regular"))
@@ -121,7 +128,7 @@ struct RenderTests {
 
   @Test func koreanTextTakesTheKoreanFace() throws {
     let result = try Engine().render(try request(try fixture("korean")))
-    let fonts = String(decoding: try run("pdffonts", [try temporaryFile(result.files[0])]).stdout, as: UTF8.self)
+    let fonts = String(decoding: try run("pdffonts", [try scratch.file(result.files[0])]).stdout, as: UTF8.self)
     #expect(fonts.contains("NotoSansCJKkr"))
     #expect(!fonts.contains("NotoSansCJKjp"))
   }

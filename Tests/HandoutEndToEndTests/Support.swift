@@ -68,9 +68,22 @@ var handoutBinary: String {
   Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("handout").path
 }
 
-/// Writes bytes to a new temporary file and returns its path.
-func temporaryFile(_ bytes: [UInt8], suffix: String = ".pdf") throws -> String {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("handout-\(UUID().uuidString)\(suffix)")
-  try Data(bytes).write(to: url)
-  return url.path
+/// A folder for one test's files, removed when the test is over.
+final class Scratch {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent("handout-test-\(UUID().uuidString)")
+
+  init() throws {
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  deinit {
+    try? FileManager.default.removeItem(at: url)
+  }
+
+  /// Writes bytes to a new file in the folder and returns its path.
+  func file(_ bytes: [UInt8], suffix: String = ".pdf") throws -> String {
+    let path = url.appendingPathComponent(UUID().uuidString + suffix).path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    return path
+  }
 }
