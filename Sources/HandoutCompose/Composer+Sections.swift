@@ -68,7 +68,7 @@ extension Composer {
     return [
       .grid(
         LabelValueGrid(
-          entries: entries, labelStyle: labelStyle, valueStyle: styles.body, columns: min(3, entries.count),
+          entries: entries, labelStyle: labelStyle, valueStyle: styles.body, columns: min(4, entries.count),
           rowSpacing: 8, spaceAfter: 16))
     ]
   }
