@@ -18,9 +18,13 @@ public func layout(
     textSystem: textSystem, images: images, regionHeight: body.height, showsDebugOutlines: options.showsDebugOutlines)
   var flow: [FlowItem] = []
   collector.collect(document.blocks, x: 0, width: body.width, into: &flow)
-  var pages = paginate(flow, height: body.height).map { range in
+  let headers = collector.tableHeaders
+  let headerHeight = { (table: Int) in headers[table].reduce(0) { $0 + $1.height } }
+  var pages = paginate(flow, height: body.height, headerHeight: headerHeight).map { slice in
+    let repeated = slice.repeatedTable.map { headers[$0] } ?? []
     let stacked = stack(
-      flow[range], containers: collector.containers, showsDebugOutlines: options.showsDebugOutlines)
+      (repeated + flow[slice.range])[...], containers: collector.containers,
+      showsDebugOutlines: options.showsDebugOutlines)
     var items = stacked.items.map { $0.offsetBy(dx: body.x, dy: body.y) }
     if options.showsDebugOutlines { items.append(.debugOutline(body, label: "page body")) }
     return Page(size: document.page.size, body: body, items: items)

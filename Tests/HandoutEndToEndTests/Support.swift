@@ -45,7 +45,7 @@ func run(_ program: String, _ arguments: [String], input: Data? = nil, environme
   process.environment = env
   // Standard error goes to a file, so that reading standard output alone cannot deadlock.
   let errorPath = FileManager.default.temporaryDirectory.appendingPathComponent("handout-\(UUID().uuidString).err")
-  FileManager.default.createFile(atPath: errorPath.path, contents: nil)
+  _ = FileManager.default.createFile(atPath: errorPath.path, contents: nil)
   let errorFile = try FileHandle(forWritingTo: errorPath)
   defer { try? FileManager.default.removeItem(at: errorPath) }
   let stdout = Pipe()

@@ -10,6 +10,8 @@ public indirect enum Block: Sendable {
   case box(Box)
   /// Cells side by side; a row is never split across pages.
   case row(Row)
+  /// Rows and columns; header rows repeat at the top of every page the table runs onto.
+  case table(Table)
   case image(Image)
   case drawing(Drawing)
   /// Empty vertical space; none is left at the top of a page.
@@ -232,5 +234,44 @@ public struct Shape: Sendable, Hashable {
     self.fill = fill
     self.stroke = stroke
     self.lineWidth = lineWidth
+  }
+}
+
+/// A table: rows of cells under optional header rows.
+public struct Table: Sendable {
+  /// How wide a column is.
+  public enum ColumnWidth: Sendable, Hashable {
+    /// A width in points.
+    case fixed(Double)
+    /// A share of what the fixed and automatic columns leave.
+    case relative(Double)
+    /// As wide as the column's widest unbroken content, within what is left.
+    case automatic
+  }
+
+  public var columns: [ColumnWidth]
+  /// Rows repeated at the top of each page the table continues on.
+  public var headerRows: [[[Block]]]
+  public var rows: [[[Block]]]
+  public var headerFill: Color?
+  /// The fill of every other body row, for legibility.
+  public var stripeFill: Color?
+  public var ruleColor: Color?
+  public var cellPadding: EdgeInsets
+  public var spaceAfter: Double
+
+  public init(
+    columns: [ColumnWidth], headerRows: [[[Block]]] = [], rows: [[[Block]]], headerFill: Color? = nil,
+    stripeFill: Color? = nil, ruleColor: Color? = nil,
+    cellPadding: EdgeInsets = EdgeInsets(top: 4, right: 6, bottom: 4, left: 6), spaceAfter: Double = 0
+  ) {
+    self.columns = columns
+    self.headerRows = headerRows
+    self.rows = rows
+    self.headerFill = headerFill
+    self.stripeFill = stripeFill
+    self.ruleColor = ruleColor
+    self.cellPadding = cellPadding
+    self.spaceAfter = spaceAfter
   }
 }

@@ -18,6 +18,8 @@ struct FlowItem {
   var firstBaseline: Double?
   /// What the item is, for debug outlines.
   var label = ""
+  /// For a table's body rows: the table, whose header rows repeat when a page starts here.
+  var table: Int?
 
   var height: Double {
     switch kind {

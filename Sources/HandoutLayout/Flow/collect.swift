@@ -10,6 +10,8 @@ struct Collector {
   let regionHeight: Double
   let showsDebugOutlines: Bool
   private(set) var containers: [Container] = []
+  /// The header rows of each table, by table id, for repeating them after a page break.
+  var tableHeaders: [[FlowItem]] = []
   /// The id the next block of text gets; see ``TextItem/block``.
   private var nextBlock = 0
 
@@ -69,6 +71,9 @@ struct Collector {
 
     case .row(let row):
       collectRow(row, x: x, width: width, into: &out)
+
+    case .table(let table):
+      collectTable(table, x: x, width: width, into: &out)
 
     case .image(let image):
       let natural = images.intrinsicSize(of: image) ?? Size(width: 100, height: 100)
@@ -240,7 +245,7 @@ struct Collector {
   }
 
   /// Adds vertical space; adjacent spaces collapse to the larger one.
-  private func addSpace(_ height: Double, to out: inout [FlowItem]) {
+  func addSpace(_ height: Double, to out: inout [FlowItem]) {
     guard height > 0 else { return }
     if case .space(let previous) = out.last?.kind {
       out[out.count - 1].kind = .space(max(previous, height))

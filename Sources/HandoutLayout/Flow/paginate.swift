@@ -4,11 +4,23 @@
 /// the items already on it: an allowed break if there is one, else one that strands a line,
 /// else one inside a keep-together group, and only when nothing else exists, after a heading.
 /// Every page takes at least one item, so pagination always ends.
-func paginate(_ items: [FlowItem], height: Double) -> [Range<Int>] {
-  var pages: [Range<Int>] = []
+///
+/// A page that starts inside a table's body gets the table's header rows again: their height
+/// (from `headerHeight`) is reserved, and the slice names the table.
+func paginate(
+  _ items: [FlowItem], height: Double, headerHeight: (Int) -> Double = { _ in 0 }
+) -> [PageSlice] {
+  var pages: [PageSlice] = []
   var start = 0
+  var lastContent: Int?
   while start < items.count {
-    var y = 0.0
+    var repeatedTable: Int?
+    if let first = items[start...].firstIndex(where: \.isContent), let table = items[first].table,
+      let previous = lastContent, items[previous].table == table
+    {
+      repeatedTable = table
+    }
+    var y = repeatedTable.map(headerHeight) ?? 0
     var pendingSpace = 0.0
     var hasContent = false
     var end: Int?
@@ -32,10 +44,17 @@ func paginate(_ items: [FlowItem], height: Double) -> [Range<Int>] {
       if end != nil { break }
     }
     let pageEnd = end ?? items.count
-    if hasContent || forced { pages.append(start..<pageEnd) }
+    if hasContent || forced { pages.append(PageSlice(range: start..<pageEnd, repeatedTable: repeatedTable)) }
+    lastContent = items[start..<pageEnd].lastIndex(where: \.isContent) ?? lastContent
     start = forced ? pageEnd + 1 : pageEnd
   }
   return pages
+}
+
+/// The flow items of one page, and the table whose header rows open it, if any.
+struct PageSlice {
+  var range: Range<Int>
+  var repeatedTable: Int?
 }
 
 /// The index of the content item after which the page should end.
