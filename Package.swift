@@ -33,7 +33,7 @@ let package = Package(
       name: "HandoutCatalog", dependencies: ["HandoutModel"],
       resources: [.copy("Resources")]),
     .target(name: "HandoutLayout"),
-    .target(name: "HandoutText", dependencies: ["HandoutLayout", "CCairo", "CPangoFc"]),
+    .target(name: "HandoutText", dependencies: ["HandoutLayout", "CCairo", "CPangoFc", "CHyphen"]),
     .target(
       name: "HandoutCompose",
       dependencies: ["HandoutModel", "HandoutCatalog", "HandoutLayout", "HandoutLayouts"]),

@@ -35,6 +35,8 @@ public struct LayoutSpec: Sendable, Codable, Hashable {
     public var heading: Double
     public var subheading: Double
     public var small: Double
+    /// Whether body text is hyphenated; off unless a layout asks (narrow brochure panels).
+    public var hyphenation: Bool?
   }
 
   /// The parts of a take-home sheet, in the order a layout lists them.

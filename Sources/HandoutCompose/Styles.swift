@@ -15,7 +15,7 @@ struct Styles {
   init(scale: LayoutSpec.TypeScale, palette: Palette, language: String) {
     let base = TextStyle(
       family: scale.family, size: scale.body, color: palette.text, lineHeight: scale.lineHeight,
-      language: language)
+      hyphenates: scale.hyphenation ?? false, language: language)
     body = base
     bodyMuted = base.with { $0.color = palette.muted }
     title = base.with {
@@ -23,6 +23,7 @@ struct Styles {
       $0.weight = .bold
       $0.color = palette.accent
       $0.lineHeight = 1.15
+      $0.hyphenates = false
     }
     subtitle = base.with {
       $0.size = scale.body * 1.1
@@ -33,6 +34,7 @@ struct Styles {
       $0.weight = .bold
       $0.color = palette.accent
       $0.lineHeight = 1.2
+      $0.hyphenates = false
     }
     subheading = base.with {
       $0.size = scale.subheading

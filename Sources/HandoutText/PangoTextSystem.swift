@@ -17,6 +17,8 @@ public final class PangoTextSystem: TextSystem {
   private let rightToLeft: OpaquePointer
   private var cache: [CacheKey: ShapedText] = [:]
   private var metrics: [MetricsKey: (ascent: Double, descent: Double)] = [:]
+  /// Hyphenators by language, `nil` where no dictionary is installed.
+  private var hyphenators: [String: Hyphenator?] = [:]
   /// How many shaped paragraphs the cache keeps before it starts again.
   public var cacheLimit = 4096
 
@@ -87,9 +89,12 @@ public final class PangoTextSystem: TextSystem {
     let attributes = pango_attr_list_new()
     insert(pango_attr_foreground_new(style.color.red16, style.color.green16, style.color.blue16), into: attributes)
     insert(pango_attr_language_new(pango_language_from_string(style.language)), into: attributes)
+    let hyphenator = style.hyphenates ? hyphenator(for: style.language) : nil
     for span in text.spans {
       let start = bytes.count
-      bytes += span.text.utf8
+      // Links are never hyphenated: a hyphen would look like part of the address.
+      let content = span.link == nil ? hyphenator?.hyphenate(span.text) ?? span.text : span.text
+      bytes += content.utf8
       let range = start..<bytes.count
       guard !range.isEmpty else { continue }
       if let weight = span.weight {
@@ -163,6 +168,13 @@ public final class PangoTextSystem: TextSystem {
 
     let base = baseMetrics(style)
     return ShapedText(lines: lines, ascent: base.ascent, descent: base.descent)
+  }
+
+  private func hyphenator(for language: String) -> Hyphenator? {
+    if let known = hyphenators[language] { return known }
+    let made = Hyphenator(language: language)
+    hyphenators[language] = made
+    return made
   }
 
   /// The ascent and descent of the style's own font, without fallback fonts.
