@@ -49,6 +49,16 @@ struct PaginationTests {
     #expect(lineTexts(pages).map(\.count) == [5, 4])
   }
 
+  @Test func groupsWithSpaceAfterThemStillBreakBetweenEachOther() {
+    // Three groups of 3 lines with space after each: 96 pt hold 2 groups (36 + 6 + 36 + 6),
+    // so the page must end between groups, never inside the third.
+    let group = { (tag: String) -> Block in
+      .keepTogether([paragraph(lines: 1, tag: tag + "q"), .paragraph(Paragraph("\(tag)a1xxxxxxxxxxxxxxxx \(tag)a2xxxxxxxxxxxxxxxx", style: bodyStyle, spaceAfter: 6))])
+    }
+    let pages = lay(document(height: 96, [group("a"), group("b"), group("c"), group("d")]))
+    #expect(lineTexts(pages).map(\.count) == [6, 6])
+  }
+
   @Test func aBoxTallerThanAPageIsBrokenAndEnds() {
     // 5 pt padding above and below, none at the sides: 7 + 8 + 8 + 7 lines.
     let box = Box(content: [paragraph(lines: 30)], fill: .white, padding: EdgeInsets(top: 5, right: 0, bottom: 5, left: 0))

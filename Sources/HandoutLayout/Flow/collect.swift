@@ -236,10 +236,11 @@ struct Collector {
     addSpace(row.spaceAfter, to: &out)
   }
 
-  /// Forbids breaks between the items from `first` to the end, unless a stronger rule holds.
+  /// Forbids breaks between the items from `first` to the group's last content item, unless a
+  /// stronger rule holds; the break after the group stays as it was.
   private func keepTogether(_ out: inout [FlowItem], from first: Int) {
-    guard out.count - 1 > first else { return }
-    for index in first..<(out.count - 1) where out[index].breakAfter < .keepTogether {
+    guard let last = out[first...].lastIndex(where: \.isContent), last > first else { return }
+    for index in first..<last where out[index].breakAfter < .keepTogether {
       out[index].breakAfter = .keepTogether
     }
   }
