@@ -33,7 +33,7 @@ struct PlanChecks {
     for (key, items, known, kind) in lists {
       for (index, item) in items.enumerated() {
         var path = root.appending(key).appending(index)
-        if valueKind(at: path) == .object { path = path.appending("id") }
+        if case .object? = read.value(at: path)?.kind { path = path.appending("id") }
         check(item.id, known.sorted(), path, kind: kind)
       }
     }
@@ -44,20 +44,5 @@ struct PlanChecks {
       }
     }
     return diagnostics
-  }
-
-  private enum Kind { case object, other }
-
-  private func valueKind(at path: JSONPath) -> Kind? {
-    guard var value = read.root else { return nil }
-    for component in path.components {
-      switch (component, value.kind) {
-      case (.key(let key), .object): guard let next = value[key] else { return nil }; value = next
-      case (.index(let i), .array(let elements)) where elements.indices.contains(i): value = elements[i]
-      default: return nil
-      }
-    }
-    if case .object = value.kind { return .object }
-    return .other
   }
 }

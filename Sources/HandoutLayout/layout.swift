@@ -14,8 +14,7 @@ public func layout(
   options: LayoutOptions = LayoutOptions()
 ) -> [Page] {
   let body = document.page.body
-  var collector = Collector(
-    textSystem: textSystem, images: images, regionHeight: body.height, showsDebugOutlines: options.showsDebugOutlines)
+  var collector = Collector(textSystem: textSystem, images: images, regionHeight: body.height)
   var flow: [FlowItem] = []
   collector.collect(document.blocks, x: 0, width: body.width, into: &flow)
   let headers = collector.tableHeaders

@@ -8,21 +8,16 @@ struct Collector {
   let images: any ImageMeasurer
   /// The height of a region; images and drawings are scaled down to fit it.
   let regionHeight: Double
-  let showsDebugOutlines: Bool
   private(set) var containers: [Container] = []
   /// The header rows of each table, by table id, for repeating them after a page break.
   var tableHeaders: [[FlowItem]] = []
   /// The id the next block of text gets; see ``TextItem/block``.
   private var nextBlock = 0
 
-  init(
-    textSystem: any TextSystem, images: any ImageMeasurer, regionHeight: Double,
-    showsDebugOutlines: Bool
-  ) {
+  init(textSystem: any TextSystem, images: any ImageMeasurer, regionHeight: Double) {
     self.textSystem = textSystem
     self.images = images
     self.regionHeight = regionHeight
-    self.showsDebugOutlines = showsDebugOutlines
   }
 
   /// Appends the flow items of `blocks`, laid at `x` across `width`, to `out`.

@@ -41,19 +41,30 @@ public struct ReadPlan: Sendable {
 
   /// The position of the value at `path`, or of its nearest existing parent.
   public func location(of path: JSONPath) -> SourceLocation? {
-    guard var value = root else { return nil }
+    walk(path).value?.location
+  }
+
+  /// The value at `path`, when it exists.
+  public func value(at path: JSONPath) -> JSONValue? {
+    let walked = walk(path)
+    return walked.isComplete ? walked.value : nil
+  }
+
+  /// Follows `path` as far as it leads: the last value reached, and whether it is the target.
+  private func walk(_ path: JSONPath) -> (value: JSONValue?, isComplete: Bool) {
+    guard var value = root else { return (nil, false) }
     for component in path.components {
       switch (component, value.kind) {
       case (.key(let key), .object):
-        guard let next = value[key] else { return value.location }
+        guard let next = value[key] else { return (value, false) }
         value = next
       case (.index(let index), .array(let elements)) where elements.indices.contains(index):
         value = elements[index]
       default:
-        return value.location
+        return (value, false)
       }
     }
-    return value.location
+    return (value, true)
   }
 }
 
