@@ -114,31 +114,12 @@ public struct HomeCareEntry: Sendable, Codable, Hashable {
   /// The id of a built-in line illustration, when there is one.
   public var illustration: String?
   public var steps: [String]
-  public var dosage: DefaultDosage?
+  /// The default dosage; times in seconds.
+  public var dosage: Dosage?
   /// What you should feel.
   public var feel: String?
   /// When to stop.
   public var stop: String?
-}
-
-/// A home-care entry's default dosage; times in seconds.
-public struct DefaultDosage: Sendable, Codable, Hashable {
-  public var hold: Int?
-  public var `repeat`: Int?
-  public var perDay: Int?
-  public var sets: Int?
-  public var rest: Int?
-
-  /// As a plan ``Dosage``.
-  public var dosage: Dosage {
-    var result = Dosage()
-    result.holdSeconds = hold
-    result.repetitions = self.repeat
-    result.perDay = perDay
-    result.sets = sets
-    result.restSeconds = rest
-    return result
-  }
 }
 
 public struct BenefitEntry: Sendable, Codable, Hashable {

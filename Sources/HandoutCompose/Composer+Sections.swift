@@ -20,7 +20,7 @@ extension Composer {
       contact.append(Span(text, link: link))
     }
     add(clinic.address)
-    add(clinic.phone, link: clinic.phone.map { "tel:" + $0.filter { $0.isNumber || $0 == "+" } })
+    add(clinic.phone, link: clinic.phone.map(telephoneURI))
     add(clinic.email, link: clinic.email.map { "mailto:" + $0 })
     add(clinic.website.map(displayURL), link: clinic.website)
     let contactStyle = styles.small.with { $0.alignment = .end }
@@ -173,7 +173,7 @@ extension Composer {
       steps = entry.steps
       summary = entry.summary
       stop = entry.stop
-      dosage = item.dosage.filled(from: entry.dosage?.dosage ?? Dosage())
+      dosage = item.dosage.filled(from: entry.dosage ?? Dosage())
     }
     var content: [Block] = [.paragraph(Paragraph(name, style: styles.subheading, spaceAfter: 2))]
     let dosageLine = format.dosage(dosage)
@@ -275,10 +275,15 @@ extension Composer {
     if let url = clinic.bookingUrl { spans.append(Span(displayURL(url), color: palette.accent, link: url)) }
     if let phone = clinic.phone {
       if !spans.isEmpty { spans.append(Span("  ·  ")) }
-      spans.append(Span(phone, link: "tel:" + phone.filter { $0.isNumber || $0 == "+" }))
+      spans.append(Span(phone, link: telephoneURI(phone)))
     }
     content.append(.paragraph(Paragraph(spans, style: styles.body)))
     return [.box(Box(content: content, border: palette.line, cornerRadius: 6, padding: EdgeInsets(all: 12), spaceBefore: 18))]
+  }
+
+  /// A `tel:` URI for a phone number as people write it: `+1 555 010 4477` → `tel:+15550104477`.
+  func telephoneURI(_ phone: String) -> String {
+    "tel:" + phone.filter { $0.isNumber || $0 == "+" }
   }
 
   /// A web address without its scheme, as people write it.

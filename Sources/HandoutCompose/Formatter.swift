@@ -6,20 +6,22 @@ struct Formatter {
   let catalog: Catalog
 
   func date(_ date: CalendarDate) -> String {
-    let months = catalog.labelList("months")
-    let month = months.indices.contains(date.month - 1) ? months[date.month - 1] : String(date.month)
-    return catalog.label("dateFormat", ["month": month, "day": String(date.day), "year": String(date.year)])
+    catalog.label("dateFormat", ["month": month(date), "day": String(date.day), "year": String(date.year)])
   }
 
   func dateTime(_ value: LocalDateTime) -> String {
-    let months = catalog.labelList("months")
     let weekdays = catalog.labelList("weekdays")
-    let month = months.indices.contains(value.date.month - 1) ? months[value.date.month - 1] : ""
     let weekday = weekdays.indices.contains(value.date.weekday) ? weekdays[value.date.weekday] : ""
     return catalog.label(
       "dateTimeFormat",
-      ["weekday": weekday, "month": month, "day": String(value.date.day), "year": String(value.date.year),
-       "time": time(hour: value.hour, minute: value.minute)])
+      ["weekday": weekday, "month": month(value.date), "day": String(value.date.day),
+       "year": String(value.date.year), "time": time(hour: value.hour, minute: value.minute)])
+  }
+
+  /// The month's name in the catalogue's language, or its number if the catalogue lacks names.
+  private func month(_ date: CalendarDate) -> String {
+    let months = catalog.labelList("months")
+    return months.indices.contains(date.month - 1) ? months[date.month - 1] : String(date.month)
   }
 
   func time(hour: Int, minute: Int) -> String {

@@ -52,38 +52,6 @@ func sourceDateEpoch() -> Int? {
   ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
 }
 
-/// `Output/<client-or-title-slug>-<date>.<format>`.
-func defaultOutputPath(for plan: Plan, format: OutputFormat) -> String {
-  let name = plan.client?.name ?? plan.title ?? "handout"
-  var date = plan.date?.description
-  if date == nil {
-    let now = Int(Date().timeIntervalSince1970)
-    date = String(isoDateString(now).prefix(10))
-  }
-  return "Output/\(slug(name))-\(date!).\(format.rawValue)"
-}
-
-private func isoDateString(_ seconds: Int) -> String {
-  let formatter = ISO8601DateFormatter()
-  formatter.timeZone = TimeZone(identifier: "UTC")
-  return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-}
-
-/// A file-name-safe form of a name: lower-case ASCII letters, digits and hyphens.
-func slug(_ text: String) -> String {
-  let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-  var result = ""
-  for character in folded {
-    if character.isASCII, character.isLetter || character.isNumber {
-      result.append(character)
-    } else if !result.hasSuffix("-"), !result.isEmpty {
-      result.append("-")
-    }
-  }
-  while result.hasSuffix("-") { result.removeLast() }
-  return result.isEmpty ? "handout" : String(result.prefix(60))
-}
-
 /// `base-1.png`, `base-2.png`, … for multi-file formats.
 func numberedPaths(_ target: String, count: Int, format: OutputFormat) -> [String] {
   let url = URL(fileURLWithPath: target)

@@ -160,7 +160,6 @@ struct Collector {
   ) {
     let columns = max(1, grid.columns)
     let gap = 16.0
-    let columnWidth = (width - gap * Double(columns - 1)) / Double(columns)
     var rows: [Row] = []
     for start in stride(from: 0, to: grid.entries.count, by: columns) {
       let entries = grid.entries[start..<min(start + columns, grid.entries.count)]
@@ -175,7 +174,7 @@ struct Collector {
     }
     for (index, row) in rows.enumerated() {
       if index > 0 { addSpace(grid.rowSpacing, to: &out) }
-      collectRow(row, x: x, width: columnWidth * Double(columns) + gap * Double(columns - 1), into: &out)
+      collectRow(row, x: x, width: width, into: &out)
     }
     addSpace(grid.spaceAfter, to: &out)
   }

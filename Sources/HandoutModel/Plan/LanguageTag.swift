@@ -15,9 +15,4 @@ public enum LanguageTag {
   public static func primary(_ tag: String) -> String {
     String(tag.split(separator: "-").first ?? "en").lowercased()
   }
-
-  /// Whether the language is written right to left.
-  public static func isRightToLeft(_ tag: String) -> Bool {
-    ["ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"].contains(primary(tag))
-  }
 }

@@ -33,6 +33,15 @@ public struct Dosage: Sendable, Hashable, Codable {
   /// Rest between repetitions or sets, in seconds.
   public var restSeconds: Int?
 
+  /// The field names of plans and catalogue files; times are in seconds.
+  enum CodingKeys: String, CodingKey {
+    case side
+    case holdSeconds = "hold"
+    case repetitions = "repeat"
+    case perDay, sets
+    case restSeconds = "rest"
+  }
+
   public init() {}
 
   /// Whether no part of the dosage is given.
