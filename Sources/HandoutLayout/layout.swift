@@ -14,18 +14,34 @@ public func layout(
   options: LayoutOptions = LayoutOptions()
 ) -> [Page] {
   let body = document.page.body
-  var collector = Collector(textSystem: textSystem, images: images, regionHeight: body.height)
+  let templates = document.page.effectiveTemplates.map { template in
+    template.regions.isEmpty ? PageTemplate(regions: [body], decorations: template.decorations) : template
+  }
+  let regions = templates.flatMap(\.regions)
+  let measure = regions.map(\.width).min() ?? body.width
+  let regionHeight = regions.map(\.height).min() ?? body.height
+  var collector = Collector(textSystem: textSystem, images: images, regionHeight: regionHeight)
   var flow: [FlowItem] = []
-  collector.collect(document.blocks, x: 0, width: body.width, into: &flow)
-  let headers = collector.tableHeaders
-  let headerHeight = { (table: Int) in headers[table].reduce(0) { $0 + $1.height } }
-  var pages = paginate(flow, height: body.height, headerHeight: headerHeight).map { slice in
-    let repeated = slice.repeatedTable.map { headers[$0] } ?? []
-    let stacked = stack(
-      (repeated + flow[slice.range])[...], containers: collector.containers,
-      showsDebugOutlines: options.showsDebugOutlines)
-    var items = stacked.items.map { $0.offsetBy(dx: body.x, dy: body.y) }
-    if options.showsDebugOutlines { items.append(.debugOutline(body, label: "page body")) }
+  collector.collect(document.blocks, x: 0, width: measure, into: &flow)
+  var paginator = Paginator(
+    flow, regionHeights: templates.map { $0.regions.map(\.height) }, headers: collector.tableHeaders,
+    containers: collector.containers, showsDebugOutlines: options.showsDebugOutlines)
+  let slices = paginator.paginate()
+  let pageCount = (slices.map(\.page).max() ?? 0) + 1
+  var pages = (0..<pageCount).map { index in
+    let template = templates[min(index, templates.count - 1)]
+    var items: [FrameItem] = template.decorations.map { .drawing($0.drawing, in: $0.rect) }
+    for slice in slices where slice.page == index {
+      let region = template.regions[slice.region]
+      let repeated = slice.repeatedTable.map { collector.tableHeaders[$0].map(\.asArtifact) } ?? []
+      let stacked = stack(
+        (repeated + paginator.items[slice.range])[...], containers: collector.containers,
+        showsDebugOutlines: options.showsDebugOutlines)
+      items += stacked.items.map { $0.offsetBy(dx: region.x, dy: region.y) }
+    }
+    if options.showsDebugOutlines {
+      items += template.regions.enumerated().map { .debugOutline($1, label: "region \($0 + 1)") }
+    }
     return Page(size: document.page.size, body: body, items: items)
   }
   if pages.isEmpty { pages = [Page(size: document.page.size, body: body, items: [])] }

@@ -90,3 +90,13 @@ func lineTexts(_ pages: [Page]) -> [[String]] {
     }
   }
 }
+
+/// The text of every line of each page, artifacts (running text, repeated headers) included.
+func allTexts(_ pages: [Page]) -> [[String]] {
+  pages.map { page in
+    page.items.compactMap { item in
+      if case .text(let text) = item { return text.line.text }
+      return nil
+    }
+  }
+}

@@ -15,6 +15,10 @@ public indirect enum Block: Sendable {
   case image(Image)
   case drawing(Drawing)
   /// Empty vertical space; none is left at the top of a page.
+  /// Content flowing through `count` columns, continued on the next region when it runs out.
+  case columns(Columns)
+  /// Ends the current region (column or panel); what follows starts the next one.
+  case regionBreak
   case spacer(Double)
   case pageBreak
   /// Blocks that move to the next page together rather than be split.
@@ -194,7 +198,7 @@ public struct Image: Sendable {
 }
 
 /// Vector shapes in their own coordinate space, scaled to fit.
-public struct Drawing: Sendable {
+public struct Drawing: Sendable, Hashable {
   public var size: Size
   public var shapes: [Shape]
   public var alternativeText: String
@@ -272,6 +276,22 @@ public struct Table: Sendable {
     self.stripeFill = stripeFill
     self.ruleColor = ruleColor
     self.cellPadding = cellPadding
+    self.spaceAfter = spaceAfter
+  }
+}
+
+/// Columns that content flows through: down the first, then the next, then on to the next
+/// region. The last piece is balanced, so short content gives columns of even height.
+public struct Columns: Sendable {
+  public var count: Int
+  public var gap: Double
+  public var content: [Block]
+  public var spaceAfter: Double
+
+  public init(count: Int, gap: Double = 18, content: [Block], spaceAfter: Double = 0) {
+    self.count = count
+    self.gap = gap
+    self.content = content
     self.spaceAfter = spaceAfter
   }
 }

@@ -50,10 +50,19 @@ public struct Metadata: Sendable, Hashable {
 public struct PageSetup: Sendable, Hashable {
   public var size: Size
   public var margins: EdgeInsets
+  /// The regions of each page, for columns and brochure panels; page `i` uses template `i`,
+  /// the last one repeating. Empty: the page body is the one region.
+  public var templates: [PageTemplate]
 
-  public init(size: Size, margins: EdgeInsets) {
+  public init(size: Size, margins: EdgeInsets, templates: [PageTemplate] = []) {
     self.size = size
     self.margins = margins
+    self.templates = templates
+  }
+
+  /// The templates in force: the given ones, or the page body as the one region.
+  public var effectiveTemplates: [PageTemplate] {
+    templates.isEmpty ? [PageTemplate(regions: [body])] : templates
   }
 
   /// US Letter, 8.5 × 11 in.
@@ -80,5 +89,44 @@ public struct RunningText: Sendable, Hashable {
     self.trailing = trailing
     self.style = style
     self.rule = rule
+  }
+}
+
+/// The regions text flows through on a page, in reading order, and what is drawn behind them.
+///
+/// Text is set at the width of the narrowest region of the document, so that a paragraph
+/// moving from one region to the next needs no new line breaks; a wider region holds it at
+/// its left edge.
+public struct PageTemplate: Sendable, Hashable {
+  /// Rectangles in page coordinates.
+  public var regions: [Rect]
+  /// Shapes drawn first on the page (backgrounds, crop marks), outside the structure tree
+  /// when their alternative text is empty.
+  public var decorations: [Decoration]
+
+  public init(regions: [Rect], decorations: [Decoration] = []) {
+    self.regions = regions
+    self.decorations = decorations
+  }
+
+  /// `count` equal columns across `body`, `gap` apart.
+  public static func columns(_ count: Int, gap: Double, in body: Rect) -> PageTemplate {
+    let count = max(1, count)
+    let width = (body.width - gap * Double(count - 1)) / Double(count)
+    let regions = (0..<count).map { index in
+      Rect(x: body.x + Double(index) * (width + gap), y: body.y, width: width, height: body.height)
+    }
+    return PageTemplate(regions: regions)
+  }
+}
+
+/// A drawing placed at a fixed spot of a page.
+public struct Decoration: Sendable, Hashable {
+  public var drawing: Drawing
+  public var rect: Rect
+
+  public init(_ drawing: Drawing, in rect: Rect) {
+    self.drawing = drawing
+    self.rect = rect
   }
 }

@@ -7,6 +7,10 @@ struct FlowItem {
     case space(Double)
     /// Ends the page here.
     case pageBreak
+    /// Ends the region (column or panel) here.
+    case regionBreak
+    /// Content that flows through columns; pagination cuts it into pieces that fit.
+    case columns(ColumnFlow)
   }
 
   var kind: Kind
@@ -20,19 +24,33 @@ struct FlowItem {
   var label = ""
   /// For a table's body rows: the table, whose header rows repeat when a page starts here.
   var table: Int?
+  /// The box whose top padding this item is; a box split across regions gets its padding back.
+  var opens: Int?
+  /// The box whose bottom padding this item is.
+  var closes: Int?
 
   var height: Double {
     switch kind {
     case .content(let height, _): height
     case .space(let height): height
-    case .pageBreak: 0
+    case .pageBreak, .regionBreak, .columns: 0
     }
   }
 
   var isContent: Bool {
-    if case .content = kind { return true }
-    return false
+    switch kind {
+    case .content, .columns: true
+    case .space, .pageBreak, .regionBreak: false
+    }
   }
+}
+
+/// The flow items of a columns block, collected at the width of one column.
+struct ColumnFlow {
+  var items: [FlowItem]
+  var count: Int
+  var gap: Double
+  var columnWidth: Double
 }
 
 /// How strongly a break is avoided; pagination takes the last break of the weakest rule.
@@ -57,5 +75,6 @@ struct Container {
   var borderWidth: Double
   var accentBar: Color?
   var cornerRadius: Double
+  var padding: EdgeInsets
   var depth: Int
 }

@@ -92,6 +92,18 @@ struct Collector {
     case .pageBreak:
       out.append(FlowItem(kind: .pageBreak))
 
+    case .regionBreak:
+      out.append(FlowItem(kind: .regionBreak))
+
+    case .columns(let columns):
+      let count = max(1, columns.count)
+      let columnWidth = (width - columns.gap * Double(count - 1)) / Double(count)
+      var inner: [FlowItem] = []
+      collect(columns.content, x: x, width: columnWidth, into: &inner)
+      let flow = ColumnFlow(items: inner, count: count, gap: columns.gap, columnWidth: columnWidth)
+      out.append(FlowItem(kind: .columns(flow), label: "columns"))
+      addSpace(columns.spaceAfter, to: &out)
+
     case .keepTogether(let blocks):
       let first = out.count
       collect(blocks, x: x, width: width, into: &out)
@@ -186,15 +198,19 @@ struct Collector {
     containers.append(
       Container(
         x: x, width: width, fill: box.fill, border: box.border, borderWidth: box.borderWidth,
-        accentBar: box.accentBar, cornerRadius: box.cornerRadius, depth: depth))
+        accentBar: box.accentBar, cornerRadius: box.cornerRadius, padding: box.padding, depth: depth))
     let first = out.count
-    out.append(FlowItem(kind: .content(height: box.padding.top, items: []), breakAfter: .keepWithNext, label: "box top"))
+    var top = FlowItem(kind: .content(height: box.padding.top, items: []), breakAfter: .keepWithNext, label: "box top")
+    top.opens = id
+    out.append(top)
     let innerX = x + box.padding.left
     let innerWidth = width - box.padding.left - box.padding.right
     collect(box.content, x: innerX, width: innerWidth, into: &out)
     // Nothing hangs below the content: its last space would double the bottom padding.
     if case .space = out.last?.kind, out.count > first + 1 { out.removeLast() }
-    out.append(FlowItem(kind: .content(height: box.padding.bottom, items: []), label: "box bottom"))
+    var bottom = FlowItem(kind: .content(height: box.padding.bottom, items: []), label: "box bottom")
+    bottom.closes = id
+    out.append(bottom)
     if out.count - 2 > first { out[out.count - 2].breakAfter = max(out[out.count - 2].breakAfter, .widowOrphan) }
     for index in first..<out.count { out[index].containers.insert(id, at: 0) }
     if box.keepsTogether { keepTogether(&out, from: first) }

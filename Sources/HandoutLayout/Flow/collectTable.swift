@@ -6,49 +6,70 @@ extension Collector {
     let id = tableHeaders.count
     var headers: [FlowItem] = []
     for cells in table.headerRows {
-      var row = tableRow(cells, widths: widths, x: x, table: table, fill: table.headerFill)
-      row.breakAfter = .keepWithNext
-      row.label = "table header"
-      headers.append(row)
+      for var row in tableRow(cells, widths: widths, x: x, table: table, fill: table.headerFill, limit: .infinity) {
+        row.breakAfter = .keepWithNext
+        row.label = "table header"
+        headers.append(row)
+      }
     }
     tableHeaders.append(headers)
     out += headers
+    let limit = regionHeight - headers.reduce(0) { $0 + $1.height }
     for (index, cells) in table.rows.enumerated() {
       let fill = index % 2 == 1 ? table.stripeFill : nil
-      var row = tableRow(cells, widths: widths, x: x, table: table, fill: fill)
-      row.table = id
-      row.label = "table row \(index + 1)"
-      out.append(row)
+      let bands = tableRow(cells, widths: widths, x: x, table: table, fill: fill, limit: limit)
+      for (band, var row) in bands.enumerated() {
+        row.table = id
+        row.label = bands.count == 1 ? "table row \(index + 1)" : "table row \(index + 1) part \(band + 1)"
+        out.append(row)
+      }
     }
     // The first body row keeps with the header; orphaned headers are avoided that way.
     addSpace(table.spaceAfter, to: &out)
   }
 
+  /// One row as one flow item; a row taller than `limit` becomes several, cut between lines.
   private mutating func tableRow(
-    _ cells: [[Block]], widths: [Double], x: Double, table: Table, fill: Color?
-  ) -> FlowItem {
+    _ cells: [[Block]], widths: [Double], x: Double, table: Table, fill: Color?, limit: Double
+  ) -> [FlowItem] {
+    let padding = table.cellPadding.top + table.cellPadding.bottom
     var cellX = x
-    var placed: [(height: Double, items: [FrameItem])] = []
+    var columns: [[FlowItem]] = []
     for (column, width) in widths.enumerated() {
       let content = column < cells.count ? cells[column] : []
       var cellItems: [FlowItem] = []
       let innerWidth = max(1, width - table.cellPadding.left - table.cellPadding.right)
       collect(content, x: cellX + table.cellPadding.left, width: innerWidth, into: &cellItems)
-      let stacked = stack(cellItems[...], containers: containers)
-      placed.append((stacked.height, stacked.items.map { $0.offsetBy(dx: 0, dy: table.cellPadding.top) }))
+      columns.append(cellItems)
       cellX += width
     }
-    let height = (placed.map(\.height).max() ?? 0) + table.cellPadding.top + table.cellPadding.bottom
+    let natural = columns.map { stack($0[...], containers: containers).height }.max() ?? 0
+    // Each cell is paginated on its own into bands that fit; band i of every cell forms part i.
+    let bandHeight = natural + padding > limit ? max(1, limit - padding) : .infinity
+    let cellBands: [[ArraySlice<FlowItem>]] = columns.map { cellItems in
+      guard bandHeight.isFinite else { return [cellItems[...]] }
+      var paginator = Paginator(cellItems, regionHeights: [[bandHeight]], headers: tableHeaders, containers: containers)
+      let slices = paginator.paginate()
+      return slices.isEmpty ? [cellItems[...]] : slices.map { paginator.items[$0.range] }
+    }
+    let bandCount = cellBands.map(\.count).max() ?? 1
     let total = widths.reduce(0, +)
-    var items: [FrameItem] = []
-    if let fill {
-      items.append(.rectangle(RectangleItem(rect: Rect(x: x, y: 0, width: total, height: height), fill: fill, stroke: nil, lineWidth: 0, cornerRadius: 0)))
+    return (0..<bandCount).map { band in
+      let placed = cellBands.map { bands in
+        band < bands.count ? stack(bands[band], containers: containers) : (height: 0, items: [], firstBaseline: nil)
+      }
+      let height = (placed.map(\.height).max() ?? 0) + padding
+      var items: [FrameItem] = []
+      if let fill {
+        let rect = Rect(x: x, y: 0, width: total, height: height)
+        items.append(.rectangle(RectangleItem(rect: rect, fill: fill, stroke: nil, lineWidth: 0, cornerRadius: 0)))
+      }
+      if let rule = table.ruleColor, band == bandCount - 1 {
+        items.append(.rule(from: Point(x: x, y: height - 0.25), to: Point(x: x + total, y: height - 0.25), color: rule, width: 0.5))
+      }
+      items += placed.flatMap { $0.items.map { $0.offsetBy(dx: 0, dy: table.cellPadding.top) } }
+      return FlowItem(kind: .content(height: height, items: items))
     }
-    if let rule = table.ruleColor {
-      items.append(.rule(from: Point(x: x, y: height - 0.25), to: Point(x: x + total, y: height - 0.25), color: rule, width: 0.5))
-    }
-    items += placed.flatMap(\.items)
-    return FlowItem(kind: .content(height: height, items: items))
   }
 
   /// Column widths: fixed ones as given, automatic ones as wide as their widest unbreakable

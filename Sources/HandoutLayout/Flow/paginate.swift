@@ -1,68 +1,233 @@
-/// Splits the flow into pages of at most `height`, choosing each break by the break rules.
-///
-/// When the next item does not fit, the page ends at the last break of the weakest rule among
-/// the items already on it: an allowed break if there is one, else one that strands a line,
-/// else one inside a keep-together group, and only when nothing else exists, after a heading.
-/// Every page takes at least one item, so pagination always ends.
-///
-/// A page that starts inside a table's body gets the table's header rows again: their height
-/// (from `headerHeight`) is reserved, and the slice names the table.
-func paginate(
-  _ items: [FlowItem], height: Double, headerHeight: (Int) -> Double = { _ in 0 }
-) -> [PageSlice] {
-  var pages: [PageSlice] = []
-  var start = 0
-  var lastContent: Int?
-  while start < items.count {
-    var repeatedTable: Int?
-    if let first = items[start...].firstIndex(where: \.isContent), let table = items[first].table,
-      let previous = lastContent, items[previous].table == table
-    {
-      repeatedTable = table
-    }
-    var y = repeatedTable.map(headerHeight) ?? 0
-    var pendingSpace = 0.0
-    var hasContent = false
-    var end: Int?
-    var forced = false
-    for index in start..<items.count {
-      switch items[index].kind {
-      case .pageBreak:
-        end = index
-        forced = true
-      case .space(let space):
-        if hasContent { pendingSpace += space }
-      case .content(let itemHeight, _):
-        if hasContent, y + pendingSpace + itemHeight > height + 0.001 {
-          end = bestBreak(items, from: start, before: index) + 1
-        } else {
-          y += pendingSpace + itemHeight
-          pendingSpace = 0
-          hasContent = true
-        }
-      }
-      if end != nil { break }
-    }
-    let pageEnd = end ?? items.count
-    if hasContent || forced { pages.append(PageSlice(range: start..<pageEnd, repeatedTable: repeatedTable)) }
-    lastContent = items[start..<pageEnd].lastIndex(where: \.isContent) ?? lastContent
-    start = forced ? pageEnd + 1 : pageEnd
-  }
-  return pages
-}
-
-/// The flow items of one page, and the table whose header rows open it, if any.
-struct PageSlice {
+/// The flow items that fill one region: which page, which region of that page, which items.
+struct RegionSlice {
+  var page: Int
+  var region: Int
   var range: Range<Int>
+  /// The table whose header rows open this region, if it starts inside a table's body.
   var repeatedTable: Int?
 }
 
-/// The index of the content item after which the page should end.
-private func bestBreak(_ items: [FlowItem], from start: Int, before end: Int) -> Int {
-  var best: (index: Int, rule: BreakRule)?
-  for index in start..<end where items[index].isContent {
-    let rule = items[index].breakAfter
-    if best == nil || rule <= best!.rule { best = (index, rule) }
+/// Splits the flow into regions (the page body, columns, brochure panels), choosing each break
+/// by the break rules.
+///
+/// When the next item does not fit, the region ends at the last break of the weakest rule among
+/// the items already in it: an allowed break if there is one, else one that strands a line,
+/// else one inside a keep-together group, and only when nothing else exists, after a heading.
+/// Every region takes at least one item, so pagination always ends.
+///
+/// A region that starts inside a table's body gets the table's header rows again; one that
+/// starts or ends inside a box keeps room for the box's padding there. Columns blocks are cut
+/// into pieces as they go: a piece fills the columns down to the region's foot, and the last
+/// piece is balanced.
+struct Paginator {
+  /// The flow; columns blocks are replaced by the pieces they were cut into.
+  private(set) var items: [FlowItem]
+  /// The heights of the regions of each page template; the last template repeats.
+  let regionHeights: [[Double]]
+  let headers: [[FlowItem]]
+  let containers: [Container]
+  let showsDebugOutlines: Bool
+
+  init(
+    _ items: [FlowItem], regionHeights: [[Double]], headers: [[FlowItem]], containers: [Container],
+    showsDebugOutlines: Bool = false
+  ) {
+    self.items = items
+    self.regionHeights = regionHeights.filter { !$0.isEmpty }.isEmpty ? [[.infinity]] : regionHeights.filter { !$0.isEmpty }
+    self.headers = headers
+    self.containers = containers
+    self.showsDebugOutlines = showsDebugOutlines
   }
-  return best?.index ?? start
+
+  private static let tolerance = 0.001
+
+  mutating func paginate() -> [RegionSlice] {
+    var slices: [RegionSlice] = []
+    var position = (page: 0, region: 0)
+    var start = 0
+    var lastContent: Int?
+    while start < items.count {
+      let height = regionHeight(position)
+      var repeatedTable: Int?
+      let firstContent = items[start...].firstIndex(where: \.isContent)
+      if let first = firstContent, let table = items[first].table, let previous = lastContent,
+        items[previous].table == table
+      {
+        repeatedTable = table
+      }
+      var y = repeatedTable.map(headerHeight) ?? 0
+      if let first = firstContent { y += topInset(items[first]) }
+      var bottoms: [Int: Double] = [:]
+      var pendingSpace = 0.0
+      var end: Int?
+      var forced: FlowItem.Kind?
+      var index = start
+      while end == nil, index < items.count {
+        switch items[index].kind {
+        case .pageBreak, .regionBreak:
+          end = index
+          forced = items[index].kind
+        case .space(let space):
+          if !bottoms.isEmpty { pendingSpace += space }
+        case .content(let itemHeight, _):
+          let bottom = y + pendingSpace + itemHeight
+          if !bottoms.isEmpty, bottom + bottomInset(items[index]) > height + Self.tolerance {
+            end = bestBreak(from: start, before: index, bottoms: bottoms, height: height) + 1
+          } else {
+            y = bottom
+            pendingSpace = 0
+            bottoms[index] = y
+          }
+        case .columns(let flow):
+          let gap = bottoms.isEmpty ? 0 : pendingSpace
+          let available = height - y - gap - bottomInset(items[index])
+          guard let (piece, rest) = cut(flow, height: available, isRegionEmpty: bottoms.isEmpty) else {
+            end = bestBreak(from: start, before: index, bottoms: bottoms, height: height) + 1
+            break
+          }
+          var pieceItem = items[index]
+          pieceItem.kind = piece.kind
+          if rest != nil { pieceItem.breakAfter = .allowed }
+          pieceItem.label = "columns"
+          items[index] = pieceItem
+          if let rest {
+            var restItem = items[index]
+            restItem.kind = .columns(rest)
+            items.insert(restItem, at: index + 1)
+            y += gap + piece.height
+            bottoms[index] = y
+            end = index + 1
+          }
+          continue
+        }
+        index += 1
+      }
+      let regionEnd = end ?? items.count
+      if !bottoms.isEmpty || forced != nil {
+        slices.append(
+          RegionSlice(page: position.page, region: position.region, range: start..<regionEnd, repeatedTable: repeatedTable))
+      }
+      lastContent = items[start..<regionEnd].lastIndex(where: \.isContent) ?? lastContent
+      if case .pageBreak = forced {
+        position = (position.page + 1, 0)
+      } else {
+        position = next(after: position)
+      }
+      start = forced != nil ? regionEnd + 1 : regionEnd
+    }
+    return slices
+  }
+
+  private func regionHeight(_ position: (page: Int, region: Int)) -> Double {
+    regionHeights[min(position.page, regionHeights.count - 1)][position.region]
+  }
+
+  private func next(after position: (page: Int, region: Int)) -> (page: Int, region: Int) {
+    let count = regionHeights[min(position.page, regionHeights.count - 1)].count
+    return position.region + 1 < count ? (position.page, position.region + 1) : (position.page + 1, 0)
+  }
+
+  func headerHeight(_ table: Int) -> Double {
+    headers[table].reduce(0) { $0 + $1.height }
+  }
+
+  /// The top padding of the boxes a region starting at `item` opens inside of.
+  func topInset(_ item: FlowItem) -> Double {
+    item.containers.filter { $0 != item.opens }.reduce(0) { $0 + containers[$1].padding.top }
+  }
+
+  /// The bottom padding of the boxes a region ending after `item` closes inside of.
+  func bottomInset(_ item: FlowItem) -> Double {
+    item.containers.filter { $0 != item.closes }.reduce(0) { $0 + containers[$1].padding.bottom }
+  }
+
+  /// The index of the content item after which the region should end.
+  private func bestBreak(from start: Int, before end: Int, bottoms: [Int: Double], height: Double) -> Int {
+    var best: (index: Int, rule: BreakRule)?
+    for index in start..<end {
+      guard let bottom = bottoms[index], bottom + bottomInset(items[index]) <= height + Self.tolerance
+      else { continue }
+      let rule = items[index].breakAfter
+      if best == nil || rule <= best!.rule { best = (index, rule) }
+    }
+    return best?.index ?? bottoms.keys.min() ?? start
+  }
+
+  /// Cuts from a columns block the piece that fits in `height`, and what is left of it.
+  ///
+  /// Returns nil when not even the first item fits and the region already has content. The
+  /// last piece is balanced: the lowest height at which its columns still take everything.
+  private func cut(_ flow: ColumnFlow, height: Double, isRegionEmpty: Bool) -> (piece: FlowItem, rest: ColumnFlow?)? {
+    if !isRegionEmpty, let first = flow.items.first(where: \.isContent),
+      first.height > height + Self.tolerance || height <= 0
+    {
+      return nil
+    }
+    var filled = columns(of: flow, height: height)
+    var rest: ColumnFlow?
+    if filled.restStart < flow.items.count,
+      filled.items[filled.restStart...].contains(where: \.isContent)
+    {
+      rest = flow
+      rest!.items = Array(filled.items[filled.restStart...])
+    } else {
+      var low = 0.0
+      var high = min(height, filled.height)
+      for _ in 0..<16 where high - low > 0.5 {
+        let middle = (low + high) / 2
+        let trial = columns(of: flow, height: middle)
+        if trial.restStart >= flow.items.count && trial.height <= middle + Self.tolerance {
+          high = middle
+        } else {
+          low = middle
+        }
+      }
+      filled = columns(of: flow, height: high)
+    }
+    return (stackColumns(filled, flow: flow), rest)
+  }
+
+  /// Fills the columns of a block at one height.
+  private func columns(
+    of flow: ColumnFlow, height: Double
+  ) -> (items: [FlowItem], slices: [RegionSlice], restStart: Int, height: Double) {
+    var inner = Paginator(
+      flow.items, regionHeights: [Array(repeating: height, count: max(1, flow.count))], headers: headers,
+      containers: containers, showsDebugOutlines: showsDebugOutlines)
+    let all = inner.paginate()
+    let slices = all.filter { $0.page == 0 }
+    let restStart = all.first { $0.page > 0 }?.range.lowerBound ?? inner.items.count
+    let tallest = slices.map { slice in
+      stack(inner.items[slice.range], containers: containers).height + (slice.repeatedTable.map(headerHeight) ?? 0)
+    }.max() ?? 0
+    return (inner.items, slices, restStart, tallest)
+  }
+
+  private func stackColumns(
+    _ filled: (items: [FlowItem], slices: [RegionSlice], restStart: Int, height: Double), flow: ColumnFlow
+  ) -> FlowItem {
+    var frameItems: [FrameItem] = []
+    for slice in filled.slices {
+      let dx = Double(slice.region) * (flow.columnWidth + flow.gap)
+      let repeated = slice.repeatedTable.map { headers[$0].map(\.asArtifact) } ?? []
+      let stacked = stack(
+        (repeated + filled.items[slice.range])[...], containers: containers, showsDebugOutlines: showsDebugOutlines)
+      frameItems += stacked.items.map { $0.offsetBy(dx: dx, dy: 0) }
+      if showsDebugOutlines {
+        frameItems.append(.debugOutline(Rect(x: dx, y: 0, width: flow.columnWidth, height: filled.height), label: "column"))
+      }
+    }
+    let firstBaseline = filled.items.first(where: \.isContent)?.firstBaseline
+    return FlowItem(kind: .content(height: filled.height, items: frameItems), firstBaseline: firstBaseline)
+  }
+}
+
+extension FlowItem {
+  /// The item with its text marked as an artifact: a repeated table header is not read twice.
+  var asArtifact: FlowItem {
+    guard case .content(let height, let items) = kind else { return self }
+    var copy = self
+    copy.kind = .content(height: height, items: items.map(\.asArtifact))
+    return copy
+  }
 }

@@ -10,11 +10,24 @@ func stack(
   var content: [FrameItem] = []
   var extents: [Int: (top: Double, bottom: Double)] = [:]
   var firstBaseline: Double?
-  for item in items {
+  let contentItems = items.filter(\.isContent)
+  // A box that began in an earlier region gets its top padding back here.
+  if let first = contentItems.first {
+    for id in first.containers where id != first.opens {
+      extents[id] = (y, y)
+      y += containers[id].padding.top
+    }
+  }
+  for var item in items {
+    if case .columns = item.kind {
+      var paginator = Paginator([item], regionHeights: [[.infinity]], headers: [], containers: containers)
+      _ = paginator.paginate()
+      item.kind = paginator.items[0].kind
+    }
     switch item.kind {
     case .space(let height):
       if !content.isEmpty || !extents.isEmpty { pendingSpace += height }
-    case .pageBreak:
+    case .pageBreak, .regionBreak, .columns:
       break
     case .content(let height, let frameItems):
       y += pendingSpace
@@ -29,6 +42,13 @@ func stack(
         extents[id] = (min(extent.top, y), max(extent.bottom, y + height))
       }
       y += height
+    }
+  }
+  // A box that goes on in a later region keeps its bottom padding here.
+  if let last = contentItems.last {
+    for id in last.containers.reversed() where id != last.closes {
+      y += containers[id].padding.bottom
+      extents[id]?.bottom = y
     }
   }
   var frames: [FrameItem] = []

@@ -46,6 +46,13 @@ public enum FrameItem {
   }
 
   /// The area the item covers on the page; `nil` for items that draw nothing.
+  /// The item with any text marked as an artifact, left out of the structure tree.
+  public var asArtifact: FrameItem {
+    guard case .text(var item) = self else { return self }
+    item.role = .artifact
+    return .text(item)
+  }
+
   public var bounds: Rect? {
     switch self {
     case .text(let item): item.bounds
