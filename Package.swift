@@ -55,7 +55,8 @@ let package = Package(
     .testTarget(name: "HandoutModelTests", dependencies: ["HandoutModel"]),
     .testTarget(name: "HandoutLayoutTests", dependencies: ["HandoutLayout"]),
     .testTarget(
-      name: "HandoutEndToEndTests", dependencies: ["HandoutKit", "HandoutText", "HandoutRender", "handout"],
+      name: "HandoutEndToEndTests",
+      dependencies: ["HandoutKit", "HandoutText", "HandoutRender", "CCairo", "handout"],
       resources: [.copy("Fixtures")]),
   ]
 )

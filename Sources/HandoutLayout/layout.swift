@@ -42,7 +42,9 @@ public func layout(
     if options.showsDebugOutlines {
       items += template.regions.enumerated().map { .debugOutline($1, label: "region \($0 + 1)") }
     }
-    return Page(size: document.page.size, body: body, items: items)
+    return Page(
+      size: document.page.size, body: body, items: items, trimBox: document.page.trimBox,
+      bleedBox: document.page.bleedBox)
   }
   if pages.isEmpty { pages = [Page(size: document.page.size, body: body, items: [])] }
   return finalize(pages, header: document.header, footer: document.footer, textSystem: textSystem)

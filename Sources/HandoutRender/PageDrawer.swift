@@ -4,16 +4,21 @@ import CRsvg
 import HandoutLayout
 import HandoutText
 
-/// Draws the items of one page onto a Cairo context.
+/// Draws the items of pages onto a Cairo context, tagging them for a structured PDF.
+///
+/// Each page is drawn in two passes: first what is not read (fills, rules, running headers
+/// and footers, decorations), then the text and figures in reading order, so that structure
+/// elements such as a list or a table stay open across its boxes and stripes, and across pages.
 struct PageDrawer {
   let cr: OpaquePointer?
   /// Whether the target keeps vectors (PDF, SVG), which can carry link annotations.
   let isVector: Bool
   /// Whether to write structure tags (PDF only).
   let isTagged: Bool
-  private(set) var outlineEntries: [(title: String, level: Int, point: Point)] = []
-  /// The structure element open for the text being drawn: its block id and tag name.
-  private var openElement: (block: Int, tag: String)?
+  /// The alternative text of each figure, in the order the figures were tagged.
+  private(set) var figureAlternatives: [String] = []
+  /// The structure elements open now, outermost first.
+  private var openElements: [(key: String, tag: String)] = []
 
   init(cr: OpaquePointer?, isVector: Bool, isTagged: Bool) {
     self.cr = cr
@@ -21,15 +26,11 @@ struct PageDrawer {
     self.isTagged = isTagged
   }
 
-  mutating func draw(_ page: Page) {
+  /// Draws a page and returns its outline entries.
+  mutating func draw(_ page: Page) -> [(title: String, level: Int, point: Point)] {
+    var outlineEntries: [(title: String, level: Int, point: Point)] = []
     for item in page.items {
-      if case .text(let text) = item {
-        enterElement(for: text)
-      } else {
-        closeElement()
-      }
       switch item {
-      case .text(let text): drawText(text)
       case .rectangle(let rectangle): drawRectangle(rectangle)
       case .rule(let from, let to, let color, let width):
         cairo_save(cr)
@@ -39,41 +40,72 @@ struct PageDrawer {
         cairo_line_to(cr, to.x, to.y)
         cairo_stroke(cr)
         cairo_restore(cr)
-      case .image(let image, let rect): drawImage(image, in: rect)
-      case .drawing(let drawing, let rect): drawDrawing(drawing, in: rect)
-      case .outlineEntry(let title, let level, let point):
-        outlineEntries.append((title, level, point))
-      case .debugOutline(let rect, _):
-        cairo_save(cr)
-        cairo_set_source_rgba(cr, 0.9, 0.1, 0.6, 0.8)
-        cairo_set_line_width(cr, 0.4)
-        cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
-        cairo_stroke(cr)
-        cairo_restore(cr)
+      case .text(let text) where text.role == .artifact: drawText(text)
+      case .image(let image, let rect) where image.alternativeText.isEmpty: drawImage(image, in: rect)
+      case .drawing(let drawing, let rect) where drawing.alternativeText.isEmpty: drawDrawing(drawing, in: rect)
+      case .outlineEntry(let title, let level, let point): outlineEntries.append((title, level, point))
+      case .text, .image, .drawing, .debugOutline: break
       }
     }
-    closeElement()
+    for item in page.items {
+      switch item {
+      case .text(let text) where text.role != .artifact:
+        enter(text)
+        drawText(text)
+      case .image(let image, let rect) where !image.alternativeText.isEmpty:
+        enterFigure(image.alternativeText)
+        drawImage(image, in: rect)
+      case .drawing(let drawing, let rect) where !drawing.alternativeText.isEmpty:
+        enterFigure(drawing.alternativeText)
+        drawDrawing(drawing, in: rect)
+      default: break
+      }
+    }
+    for case .debugOutline(let rect, _) in page.items {
+      cairo_save(cr)
+      cairo_set_source_rgba(cr, 0.9, 0.1, 0.6, 0.8)
+      cairo_set_line_width(cr, 0.4)
+      cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+      cairo_stroke(cr)
+      cairo_restore(cr)
+    }
+    return outlineEntries
   }
 
-  /// Opens the structure element of a text line's block, closing the previous one.
-  private mutating func enterElement(for text: TextItem) {
-    guard isTagged, openElement?.block != text.block else { return }
-    closeElement()
-    let tag: String
+  /// Closes every open structure element; call after the last page.
+  mutating func finish() {
+    enter(path: [])
+  }
+
+  /// Opens the structure elements of a text line: its lists, tables and cells, then its block.
+  private mutating func enter(_ text: TextItem) {
+    let leaf: String
     switch text.role {
     case .artifact: return
-    case .paragraph, .listItem: tag = "P"
-    case .heading(let level): tag = "H\(min(max(level, 1), 6))"
-    case .label: tag = "Lbl"
+    case .paragraph, .listItem: leaf = "P"
+    case .heading(let level): leaf = "H\(min(max(level, 1), 6))"
+    case .label: leaf = "Lbl"
     }
-    cairo_tag_begin(cr, tag, "")
-    openElement = (text.block, tag)
+    enter(path: text.ancestors.map { ("e\($0.id)", $0.tag) } + [("b\(text.block)", leaf)])
   }
 
-  private mutating func closeElement() {
-    guard let open = openElement else { return }
-    cairo_tag_end(cr, open.tag)
-    openElement = nil
+  private mutating func enterFigure(_ alternativeText: String) {
+    guard isTagged else { return }
+    enter(path: [])
+    enter(path: [("figure\(figureAlternatives.count)", "Figure")])
+    figureAlternatives.append(alternativeText)
+  }
+
+  /// Closes the open elements that are not on `path` and opens the rest of it.
+  private mutating func enter(path: [(key: String, tag: String)]) {
+    guard isTagged else { return }
+    var common = 0
+    while common < min(openElements.count, path.count), openElements[common].key == path[common].key { common += 1 }
+    while openElements.count > common { cairo_tag_end(cr, openElements.removeLast().tag) }
+    for element in path[common...] {
+      cairo_tag_begin(cr, element.tag, "")
+      openElements.append(element)
+    }
   }
 
   private func drawText(_ item: TextItem) {

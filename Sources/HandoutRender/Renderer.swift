@@ -20,19 +20,19 @@ public enum Renderer {
     cairo_tag_begin(cr, "Document", "")
     var outline = OutlineBuilder(surface: surface)
     var currentSize = first
+    var drawer = PageDrawer(cr: cr, isVector: true, isTagged: true)
     for (index, page) in pages.enumerated() {
       // Only on a change: cairo 1.16 drops /MarkInfo when the first page's size is set again.
       if page.size != currentSize {
         cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
         currentSize = page.size
       }
-      var drawer = PageDrawer(cr: cr, isVector: true, isTagged: true)
-      drawer.draw(page)
-      for entry in drawer.outlineEntries {
+      for entry in drawer.draw(page) {
         outline.add(entry.title, level: entry.level, page: index + 1, at: entry.point)
       }
       cairo_show_page(cr)
     }
+    drawer.finish()
     cairo_tag_end(cr, "Document")
     let status = cairo_status(cr)
     cairo_destroy(cr)
@@ -41,7 +41,15 @@ public enum Renderer {
     cairo_surface_destroy(surface)
     try check(status, "drawing the PDF")
     try check(finishStatus, "writing the PDF")
-    return sink.bytes
+    let amendment = PDFAmendment(
+      language: metadata.language, figureAlternatives: drawer.figureAlternatives,
+      pageBoxes: pages.map { page in
+        guard let trim = page.trimBox else { return nil }
+        let bleed = page.bleedBox ?? trim
+        let flip = { (rect: Rect) in (rect.x, page.size.height - rect.maxY, rect.maxX, page.size.height - rect.y) }
+        return (flip(trim), flip(bleed))
+      })
+    return amendment.apply(to: sink.bytes)
   }
 
   /// One PNG per page at `dpi` dots per inch, on a white background.
@@ -58,7 +66,7 @@ public enum Renderer {
       cairo_paint(cr)
       cairo_scale(cr, scale, scale)
       var drawer = PageDrawer(cr: cr, isVector: false, isTagged: false)
-      drawer.draw(page)
+      _ = drawer.draw(page)
       let status = cairo_status(cr)
       cairo_destroy(cr)
       let sink = ByteSink()
@@ -82,7 +90,7 @@ public enum Renderer {
       cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
       let cr = cairo_create(surface)
       var drawer = PageDrawer(cr: cr, isVector: true, isTagged: false)
-      drawer.draw(page)
+      _ = drawer.draw(page)
       let status = cairo_status(cr)
       cairo_destroy(cr)
       cairo_surface_finish(surface)

@@ -60,6 +60,10 @@ public struct PageSetup: Sendable, Hashable {
     self.templates = templates
   }
 
+  /// For print-shop output: the trimmed sheet inside the page, and the bleed around it.
+  public var trimBox: Rect?
+  public var bleedBox: Rect?
+
   /// The templates in force: the given ones, or the page body as the one region.
   public var effectiveTemplates: [PageTemplate] {
     templates.isEmpty ? [PageTemplate(regions: [body])] : templates

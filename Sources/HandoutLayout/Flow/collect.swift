@@ -13,6 +13,8 @@ struct Collector {
   var tableHeaders: [[FlowItem]] = []
   /// The id the next block of text gets; see ``TextItem/block``.
   private var nextBlock = 0
+  /// The structure elements the blocks being collected sit in.
+  var ancestors: [StructureElement] = []
 
   init(textSystem: any TextSystem, images: any ImageMeasurer, regionHeight: Double) {
     self.textSystem = textSystem
@@ -125,7 +127,7 @@ struct Collector {
       let baseline = (nominal - shaped.ascent - shaped.descent) / 2 + shaped.ascent + extraAscent
       let height = nominal + extraAscent + extraDescent
       let origin = Point(x: x + line.x, y: baseline)
-      let items: [FrameItem] = [.text(TextItem(line: line, origin: origin, role: role, block: block))]
+      let items: [FrameItem] = [.text(TextItem(line: line, origin: origin, role: role, block: block, ancestors: ancestors))]
       let linesBefore = index + 1
       let linesAfter = count - linesBefore
       let rule: BreakRule = linesAfter == 0 || (linesBefore >= 2 && linesAfter >= 2) ? .allowed : .widowOrphan
@@ -136,8 +138,13 @@ struct Collector {
   }
 
   private mutating func collectList(_ list: ListBlock, x: Double, width: Double, into out: inout [FlowItem]) {
+    let outer = ancestors
+    defer { ancestors = outer }
+    let listElement = newElement(.list)
     for (index, item) in list.items.enumerated() {
       if index > 0 { addSpace(list.itemSpacing, to: &out) }
+      let itemElement = newElement(.listItem)
+      ancestors = outer + [listElement, itemElement, newElement(.listBody)]
       let first = out.count
       collect(item, x: x + list.indent, width: width - list.indent, into: &out)
       guard let target = out[first...].firstIndex(where: { $0.isContent }),
@@ -146,10 +153,17 @@ struct Collector {
       let baseline = out[target].firstBaseline ?? list.markerStyle.size
       let block = nextBlock
       nextBlock += 1
+      ancestors = outer + [listElement, itemElement]
       items.insert(contentsOf: marker(list, number: index + 1, x: x, baseline: baseline, block: block), at: 0)
       out[target].kind = .content(height: height, items: items)
     }
     addSpace(list.spaceAfter, to: &out)
+  }
+
+  /// A structure element with an id of its own.
+  mutating func newElement(_ kind: StructureElement.Kind) -> StructureElement {
+    defer { nextBlock += 1 }
+    return StructureElement(kind, id: nextBlock)
   }
 
   private func marker(_ list: ListBlock, number: Int, x: Double, baseline: Double, block: Int) -> [FrameItem] {
@@ -163,7 +177,9 @@ struct Collector {
       let text = list.marker == .bullet ? "•" : "\(number)."
       let shaped = textSystem.shape(StyledText(spans: [Span(text)], style: style), width: list.indent)
       guard let line = shaped.lines.first else { return [] }
-      return [.text(TextItem(line: line, origin: Point(x: x + line.x, y: baseline), role: .label, block: block))]
+      return [
+        .text(TextItem(line: line, origin: Point(x: x + line.x, y: baseline), role: .label, block: block, ancestors: ancestors))
+      ]
     }
   }
 

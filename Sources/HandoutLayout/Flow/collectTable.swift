@@ -4,9 +4,12 @@ extension Collector {
   mutating func collectTable(_ table: Table, x: Double, width: Double, into out: inout [FlowItem]) {
     let widths = columnWidths(table, width: width)
     let id = tableHeaders.count
+    let outer = ancestors
+    defer { ancestors = outer }
+    ancestors = outer + [newElement(.table)]
     var headers: [FlowItem] = []
     for cells in table.headerRows {
-      for var row in tableRow(cells, widths: widths, x: x, table: table, fill: table.headerFill, limit: .infinity) {
+      for var row in tableRow(cells, widths: widths, x: x, table: table, fill: table.headerFill, limit: .infinity, cellKind: .tableHeaderCell) {
         row.breakAfter = .keepWithNext
         row.label = "table header"
         headers.append(row)
@@ -17,7 +20,7 @@ extension Collector {
     let limit = regionHeight - headers.reduce(0) { $0 + $1.height }
     for (index, cells) in table.rows.enumerated() {
       let fill = index % 2 == 1 ? table.stripeFill : nil
-      let bands = tableRow(cells, widths: widths, x: x, table: table, fill: fill, limit: limit)
+      let bands = tableRow(cells, widths: widths, x: x, table: table, fill: fill, limit: limit, cellKind: .tableCell)
       for (band, var row) in bands.enumerated() {
         row.table = id
         row.label = bands.count == 1 ? "table row \(index + 1)" : "table row \(index + 1) part \(band + 1)"
@@ -30,14 +33,19 @@ extension Collector {
 
   /// One row as one flow item; a row taller than `limit` becomes several, cut between lines.
   private mutating func tableRow(
-    _ cells: [[Block]], widths: [Double], x: Double, table: Table, fill: Color?, limit: Double
+    _ cells: [[Block]], widths: [Double], x: Double, table: Table, fill: Color?, limit: Double,
+    cellKind: StructureElement.Kind
   ) -> [FlowItem] {
     let padding = table.cellPadding.top + table.cellPadding.bottom
+    let tableAncestors = ancestors
+    defer { ancestors = tableAncestors }
+    let rowElement = newElement(.tableRow)
     var cellX = x
     var columns: [[FlowItem]] = []
     for (column, width) in widths.enumerated() {
       let content = column < cells.count ? cells[column] : []
       var cellItems: [FlowItem] = []
+      ancestors = tableAncestors + [rowElement, newElement(cellKind)]
       let innerWidth = max(1, width - table.cellPadding.left - table.cellPadding.right)
       collect(content, x: cellX + table.cellPadding.left, width: innerWidth, into: &cellItems)
       columns.append(cellItems)

@@ -4,11 +4,16 @@ public struct Page {
   /// The rectangle inside the margins, where the flow was laid.
   public var body: Rect
   public var items: [FrameItem]
+  /// For print-shop output: where the sheet is cut, and how far backgrounds run past the cut.
+  public var trimBox: Rect?
+  public var bleedBox: Rect?
 
-  public init(size: Size, body: Rect, items: [FrameItem]) {
+  public init(size: Size, body: Rect, items: [FrameItem], trimBox: Rect? = nil, bleedBox: Rect? = nil) {
     self.size = size
     self.body = body
     self.items = items
+    self.trimBox = trimBox
+    self.bleedBox = bleedBox
   }
 }
 
@@ -73,12 +78,15 @@ public struct TextItem {
   public var role: Role
   /// Identifies the block the line belongs to: lines of one paragraph share it.
   public var block: Int
+  /// The elements the line's block sits in, outermost first: lists, list items, tables, cells.
+  public var ancestors: [StructureElement]
 
-  public init(line: ShapedLine, origin: Point, role: Role, block: Int) {
+  public init(line: ShapedLine, origin: Point, role: Role, block: Int, ancestors: [StructureElement] = []) {
     self.line = line
     self.origin = origin
     self.role = role
     self.block = block
+    self.ancestors = ancestors
   }
 
   /// The clickable areas of the line's links, one per linked run, in page coordinates.
@@ -120,4 +128,33 @@ public enum Role: Sendable, Hashable {
   case label
   /// Running headers and footers: not part of the content.
   case artifact
+}
+
+/// An element of the document's structure that encloses blocks of text, for tagged PDF.
+public struct StructureElement: Sendable, Hashable {
+  public enum Kind: Sendable, Hashable {
+    case list, listItem, listBody, table, tableRow, tableHeaderCell, tableCell
+  }
+
+  public var kind: Kind
+  /// Tells apart two elements of the same kind.
+  public var id: Int
+
+  public init(_ kind: Kind, id: Int) {
+    self.kind = kind
+    self.id = id
+  }
+
+  /// The standard PDF structure type.
+  public var tag: String {
+    switch kind {
+    case .list: "L"
+    case .listItem: "LI"
+    case .listBody: "LBody"
+    case .table: "Table"
+    case .tableRow: "TR"
+    case .tableHeaderCell: "TH"
+    case .tableCell: "TD"
+    }
+  }
 }

@@ -1,0 +1,301 @@
+import Foundation
+
+/// What Cairo 1.16 cannot write and a finished PDF still needs: the document language, the
+/// alternative text of figures, and the trim and bleed boxes of print-shop pages.
+///
+/// Added as an incremental update (new versions of the changed objects, a new cross-reference
+/// section pointing back to Cairo's): the bytes Cairo wrote stay as they are.
+struct PDFAmendment {
+  /// BCP 47 language of the document, for the catalog's `/Lang`.
+  var language: String?
+  /// The `/Alt` of each `Figure` structure element, in reading order.
+  var figureAlternatives: [String] = []
+  /// Per page, in PDF units with the origin at the bottom left: trim box and bleed box.
+  var pageBoxes: [(trim: Rect4, bleed: Rect4)?] = []
+
+  /// A rectangle as PDF writes it: lower-left x and y, upper-right x and y.
+  typealias Rect4 = (Double, Double, Double, Double)
+
+  var isEmpty: Bool {
+    language == nil && figureAlternatives.isEmpty && pageBoxes.allSatisfy { $0 == nil }
+  }
+
+  /// The PDF with the amendment appended; the input unchanged when it cannot be read.
+  func apply(to pdf: [UInt8]) -> [UInt8] {
+    guard !isEmpty, var file = PDFFile(pdf) else { return pdf }
+    var changed: [Int: String] = [:]
+    guard let root = file.trailer["Root"]?.reference, let catalog = file.dictionary(root) else { return pdf }
+    if let language {
+      changed[root] = file.insert("/Lang \(literal(language))", into: root)
+    }
+    if !figureAlternatives.isEmpty, let tree = catalog["StructTreeRoot"]?.reference {
+      let figures = file.structureElements(under: tree).filter { file.dictionary($0)?["S"]?.name == "Figure" }
+      for (figure, text) in zip(figures, figureAlternatives) {
+        changed[figure] = file.insert("/Alt \(textString(text))", into: figure)
+      }
+    }
+    if let pages = catalog["Pages"]?.reference {
+      for (page, boxes) in zip(file.pages(under: pages), pageBoxes) {
+        guard let boxes else { continue }
+        changed[page] = file.insert("/TrimBox \(array(boxes.trim)) /BleedBox \(array(boxes.bleed))", into: page)
+      }
+    }
+    return file.appendingUpdate(changed)
+  }
+
+  private func array(_ rect: Rect4) -> String {
+    "[\(number(rect.0)) \(number(rect.1)) \(number(rect.2)) \(number(rect.3))]"
+  }
+
+  private func number(_ value: Double) -> String {
+    String(format: "%.3f", value).replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
+  }
+
+  private func literal(_ text: String) -> String {
+    "(" + text.filter { $0.isASCII && $0 != "(" && $0 != ")" && $0 != "\\" } + ")"
+  }
+
+  /// A PDF text string in UTF-16BE with a byte-order mark, as hex.
+  private func textString(_ text: String) -> String {
+    "<FEFF" + text.utf16.map { String(format: "%04X", $0) }.joined() + ">"
+  }
+}
+
+/// The objects of a PDF written with a classic cross-reference table, as Cairo writes them.
+private struct PDFFile {
+  let bytes: [UInt8]
+  var offsets: [Int: Int] = [:]
+  var trailer: [String: PDFValue] = [:]
+  let startXref: Int
+
+  init?(_ bytes: [UInt8]) {
+    self.bytes = bytes
+    guard let marker = bytes.lastRange(of: Array("startxref".utf8)) else { return nil }
+    var scanner = PDFScanner(bytes, at: marker.upperBound)
+    guard case .integer(let xref) = scanner.value() else { return nil }
+    startXref = xref
+    scanner = PDFScanner(bytes, at: xref)
+    guard scanner.keyword() == "xref" else { return nil }
+    while case .integer(let first) = scanner.value() {
+      guard case .integer(let count) = scanner.value() else { return nil }
+      for number in first..<first + count {
+        guard case .integer(let offset) = scanner.value(), case .integer = scanner.value() else { return nil }
+        let kind = scanner.keyword()
+        if kind == "n" { offsets[number] = offset }
+      }
+    }
+    guard case .dictionary(let trailer) = scanner.value() else { return nil }
+    self.trailer = trailer
+  }
+
+  /// The dictionary of object `number`.
+  func dictionary(_ number: Int) -> [String: PDFValue]? {
+    guard let body = objectBody(number) else { return nil }
+    var scanner = PDFScanner(bytes, at: body.lowerBound)
+    if case .dictionary(let dictionary) = scanner.value() { return dictionary }
+    return nil
+  }
+
+  /// The bytes between `N G obj` and `endobj`.
+  private func objectBody(_ number: Int) -> Range<Int>? {
+    guard let offset = offsets[number] else { return nil }
+    var scanner = PDFScanner(bytes, at: offset)
+    _ = scanner.value()
+    _ = scanner.value()
+    guard scanner.keyword() == "obj" else { return nil }
+    let start = scanner.position
+    guard let end = bytes[start...].firstRange(of: Array("endobj".utf8)) else { return nil }
+    return start..<end.lowerBound
+  }
+
+  /// The object's text with `entries` added at the end of its dictionary.
+  func insert(_ entries: String, into number: Int) -> String? {
+    guard let body = objectBody(number) else { return nil }
+    let text = String(decoding: bytes[body], as: UTF8.self)
+    guard let close = text.range(of: ">>", options: .backwards) else { return nil }
+    return text[..<close.lowerBound] + " " + entries + "\n" + text[close.lowerBound...]
+  }
+
+  /// Structure elements under `node`, depth first, in the order of their `/K` arrays.
+  func structureElements(under node: Int) -> [Int] {
+    var result: [Int] = []
+    var visited: Set<Int> = []
+    func walk(_ value: PDFValue?) {
+      switch value {
+      case .reference(let number)?:
+        guard visited.insert(number).inserted, let element = dictionary(number) else { return }
+        if element["Type"]?.name == "StructElem" { result.append(number) }
+        if element["Type"]?.name == "StructElem" || element["Type"]?.name == "StructTreeRoot" { walk(element["K"]) }
+      case .array(let values)?: values.forEach { walk($0) }
+      default: break
+      }
+    }
+    walk(.reference(node))
+    return result
+  }
+
+  /// The page objects under a page tree node, in order.
+  func pages(under node: Int) -> [Int] {
+    guard let dictionary = dictionary(node) else { return [] }
+    if dictionary["Type"]?.name == "Page" { return [node] }
+    guard case .array(let kids)? = dictionary["Kids"] else { return [] }
+    return kids.compactMap(\.reference).flatMap { pages(under: $0) }
+  }
+
+  /// The file with new versions of objects and a cross-reference section for them.
+  func appendingUpdate(_ changed: [Int: String?]) -> [UInt8] {
+    var out = bytes
+    if out.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
+    var written: [(Int, Int)] = []
+    for (number, text) in changed.sorted(by: { $0.key < $1.key }) {
+      guard let text else { continue }
+      written.append((number, out.count))
+      out += Array("\(number) 0 obj\n\(text)endobj\n".utf8)
+    }
+    guard !written.isEmpty else { return bytes }
+    let xref = out.count
+    var section = "xref\n"
+    for (number, offset) in written {
+      section += "\(number) 1\n" + String(format: "%010d 00000 n \n", offset)
+    }
+    var trailerText = "trailer\n<< /Size \(trailer["Size"]?.integer ?? (offsets.keys.max() ?? 0) + 1)"
+    if let root = trailer["Root"]?.reference { trailerText += " /Root \(root) 0 R" }
+    if let info = trailer["Info"]?.reference { trailerText += " /Info \(info) 0 R" }
+    trailerText += " /Prev \(startXref) >>\nstartxref\n\(xref)\n%%EOF\n"
+    out += Array((section + trailerText).utf8)
+    return out
+  }
+}
+
+/// A PDF value, as far as the amendment needs to read one.
+private indirect enum PDFValue {
+  case integer(Int)
+  case number
+  case reference(Int)
+  case name(String)
+  case array([PDFValue])
+  case dictionary([String: PDFValue])
+  case other
+
+  var reference: Int? { if case .reference(let number) = self { number } else { nil } }
+  var name: String? { if case .name(let name) = self { name } else { nil } }
+  var integer: Int? { if case .integer(let value) = self { value } else { nil } }
+}
+
+/// Reads PDF tokens and values from bytes.
+private struct PDFScanner {
+  let bytes: [UInt8]
+  var position: Int
+
+  init(_ bytes: [UInt8], at position: Int) {
+    self.bytes = bytes
+    self.position = position
+  }
+
+  private static let delimiters = Set("()<>[]{}/%".utf8)
+  private static let whitespace = Set([0, 9, 10, 12, 13, 32].map(UInt8.init))
+
+  mutating func skipWhitespace() {
+    while position < bytes.count {
+      if Self.whitespace.contains(bytes[position]) {
+        position += 1
+      } else if bytes[position] == UInt8(ascii: "%") {
+        while position < bytes.count, bytes[position] != 10, bytes[position] != 13 { position += 1 }
+      } else {
+        return
+      }
+    }
+  }
+
+  /// A bare word: `obj`, `xref`, `n`, `R`, `true`.
+  mutating func keyword() -> String {
+    skipWhitespace()
+    let start = position
+    while position < bytes.count, !Self.whitespace.contains(bytes[position]),
+      !Self.delimiters.contains(bytes[position])
+    {
+      position += 1
+    }
+    return String(decoding: bytes[start..<position], as: UTF8.self)
+  }
+
+  mutating func value() -> PDFValue? {
+    skipWhitespace()
+    guard position < bytes.count else { return nil }
+    switch bytes[position] {
+    case UInt8(ascii: "/"):
+      position += 1
+      return .name(keyword())
+    case UInt8(ascii: "["):
+      position += 1
+      var values: [PDFValue] = []
+      while true {
+        skipWhitespace()
+        if position >= bytes.count { return nil }
+        if bytes[position] == UInt8(ascii: "]") {
+          position += 1
+          return .array(values)
+        }
+        guard let value = value() else { return nil }
+        values.append(value)
+      }
+    case UInt8(ascii: "<") where position + 1 < bytes.count && bytes[position + 1] == UInt8(ascii: "<"):
+      position += 2
+      var dictionary: [String: PDFValue] = [:]
+      while true {
+        skipWhitespace()
+        if position + 1 >= bytes.count { return nil }
+        if bytes[position] == UInt8(ascii: ">"), bytes[position + 1] == UInt8(ascii: ">") {
+          position += 2
+          return .dictionary(dictionary)
+        }
+        guard case .name(let key) = value(), let value = value() else { return nil }
+        dictionary[key] = value
+      }
+    case UInt8(ascii: "<"):
+      while position < bytes.count, bytes[position] != UInt8(ascii: ">") { position += 1 }
+      position += 1
+      return .other
+    case UInt8(ascii: "("):
+      var depth = 0
+      while position < bytes.count {
+        let byte = bytes[position]
+        position += 1
+        if byte == UInt8(ascii: "\\") {
+          position += 1
+        } else if byte == UInt8(ascii: "(") {
+          depth += 1
+        } else if byte == UInt8(ascii: ")") {
+          depth -= 1
+          if depth == 0 { break }
+        }
+      }
+      return .other
+    default:
+      let word = keyword()
+      guard !word.isEmpty else {
+        position += 1
+        return .other
+      }
+      guard let integer = Int(word) else { return Double(word) != nil ? .number : .other }
+      // `N G R` is a reference; look ahead without consuming anything else.
+      var lookahead = self
+      if Int(lookahead.keyword()) != nil, lookahead.keyword() == "R" {
+        self = lookahead
+        return .reference(integer)
+      }
+      return .integer(integer)
+    }
+  }
+}
+
+extension Array where Element == UInt8 {
+  fileprivate func lastRange(of pattern: [UInt8]) -> Range<Int>? {
+    guard pattern.count <= count else { return nil }
+    for start in stride(from: count - pattern.count, through: 0, by: -1)
+    where self[start..<start + pattern.count].elementsEqual(pattern) {
+      return start..<start + pattern.count
+    }
+    return nil
+  }
+}
