@@ -47,7 +47,8 @@ let package = Package(
       dependencies: [
         "HandoutModel", "HandoutCatalog", "HandoutCompose", "HandoutLayout", "HandoutText",
         "HandoutRender", "HandoutLayouts",
-      ]),
+      ],
+      resources: [.copy("Resources")]),
     .executableTarget(
       name: "handout",
       dependencies: ["HandoutKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

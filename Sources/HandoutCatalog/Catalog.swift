@@ -14,15 +14,25 @@ public struct Catalog: Sendable, Codable {
   public var redFlags: [String: RedFlagEntry]
 
   /// The languages with a built-in catalogue.
-  public static let builtInLanguages = ["en"]
+  public static let builtInLanguages = ["en", "es", "ko"]
 
-  /// The built-in catalogue for `language` (`es-MX` uses `es`), falling back to English.
+  /// The built-in catalogue for `language` (`es-MX` uses `es`).
+  ///
+  /// English is the base: a language file adds or replaces labels and entries, so that what it
+  /// lacks (the Korean file has labels only) still reads in English rather than as an id.
   public static func builtIn(language: String) throws -> Catalog {
+    var catalog = try JSONDecoder().decode(Catalog.self, from: resource("en"))
     let primary = LanguageTag.primary(language)
-    let name = builtInLanguages.contains(primary) ? primary : "en"
+    guard primary != "en", builtInLanguages.contains(primary) else { return catalog }
+    catalog = catalog.merged(with: try JSONDecoder().decode(CatalogOverrides.self, from: resource(primary)))
+    catalog.language = primary
+    return catalog
+  }
+
+  private static func resource(_ name: String) throws -> Data {
     guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Resources")
     else { throw CatalogError(description: "the built-in catalogue \(name).json is missing from the package") }
-    return try JSONDecoder().decode(Catalog.self, from: Data(contentsOf: url))
+    return try Data(contentsOf: url)
   }
 
   /// This catalogue with the entries of `overrides` added or replacing its own.

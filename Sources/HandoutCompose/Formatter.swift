@@ -28,9 +28,17 @@ struct Formatter {
     let mm = minute < 10 ? "0\(minute)" : "\(minute)"
     if catalog.label("timeFormat") == "12h" {
       let h = hour % 12 == 0 ? 12 : hour % 12
-      return "\(h):\(mm) \(hour < 12 ? "AM" : "PM")"
+      let period = hour < 12 ? label("am", default: "AM") : label("pm", default: "PM")
+      return label("timePattern", default: "{hour}:{minute} {period}")
+        .replacingOccurrences(of: "{hour}", with: String(h)).replacingOccurrences(of: "{minute}", with: mm)
+        .replacingOccurrences(of: "{period}", with: period)
     }
     return "\(hour < 10 ? "0" : "")\(hour):\(mm)"
+  }
+
+  /// A label the catalogue may leave out.
+  private func label(_ key: String, default fallback: String) -> String {
+    catalog.labels[key] == nil ? fallback : catalog.label(key)
   }
 
   func duration(_ seconds: Int) -> String {

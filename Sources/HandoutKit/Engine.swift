@@ -159,7 +159,18 @@ public final class Engine {
     var diagnostics = read.diagnostics
     do {
       let catalog = try catalog(language: plan.language)
-      diagnostics += PlanChecks(read: read, catalog: catalog, file: file).unknownIDs(in: plan)
+      let checks = PlanChecks(read: read, catalog: catalog, file: file)
+      diagnostics += checks.unknownIDs(in: plan)
+      diagnostics += checks.readability(language: plan.language)
+      let primary = LanguageTag.primary(plan.language)
+      if !Catalog.builtInLanguages.contains(primary) {
+        let path = JSONPath.root.appending("language")
+        diagnostics.append(
+          Diagnostic(
+            .warning, "the catalogue has no \"\(primary)\" text; labels and catalogue entries will be in English",
+            file: file, at: read.location(of: path), path: path,
+            hint: "built-in languages: \(Catalog.builtInLanguages.joined(separator: ", ")); add your own text with --catalog FILE"))
+      }
     } catch {
       diagnostics.append(Diagnostic(.error, "\(error)", file: file))
     }

@@ -45,4 +45,57 @@ struct PlanChecks {
     }
     return diagnostics
   }
+
+  /// Warnings for the plan's own prose that is hard to read: sentences of more than 25 words,
+  /// and English text above an 8th-grade level. The catalogue keeps to 20 words and grades 6–7;
+  /// a therapist's notes get some slack, but not so much that a client loses the thread.
+  func readability(language: String) -> [Diagnostic] {
+    guard let root = read.root else { return [] }
+    var diagnostics: [Diagnostic] = []
+    let isEnglish = LanguageTag.primary(language) == "en"
+    for (text, path, location) in Self.prose(in: root) {
+      let level = ReadingLevel(text)
+      if level.longestSentence > 25 {
+        diagnostics.append(
+          Diagnostic(
+            .warning, "a sentence of \(level.longestSentence) words is hard to follow", file: file, at: location,
+            path: path, hint: "split it; aim for 20 words or fewer per sentence"))
+      } else if isEnglish, level.wordCount >= 20, level.grade > 8 {
+        diagnostics.append(
+          Diagnostic(
+            .warning, "reads at about grade \(Int(level.grade.rounded())); handouts aim for grade 6 to 7",
+            file: file, at: location, path: path, hint: "use shorter words and sentences"))
+      }
+    }
+    return diagnostics
+  }
+
+  /// The prose fields a plan's author writes, with their paths.
+  static func prose(in root: JSONValue) -> [(String, JSONPath, SourceLocation)] {
+    var result: [(String, JSONPath, SourceLocation)] = []
+    func visit(_ value: JSONValue?, _ path: JSONPath) {
+      switch value?.kind {
+      case .string(let text)?: result.append((text, path, value!.location))
+      case .array(let elements)?: for (index, element) in elements.enumerated() { visit(element, path.appending(index)) }
+      default: break
+      }
+    }
+    func member(_ value: JSONValue?, _ key: String) -> JSONValue? {
+      guard case .object(let members)? = value?.kind else { return nil }
+      return members.last { $0.key == key }?.value
+    }
+    let top = JSONPath.root
+    visit(member(member(root, "condition"), "summary"), top.appending("condition").appending("summary"))
+    for key in ["goals", "takeaways", "precautions", "notes"] { visit(member(root, key), top.appending(key)) }
+    for (list, fields) in [
+      ("techniques", ["note", "description"]), ("homeCare", ["note", "description", "steps"]),
+      ("faq", ["note", "answer"]), ("benefits", ["note", "description"]),
+    ] {
+      guard case .array(let items)? = member(root, list)?.kind else { continue }
+      for (index, item) in items.enumerated() {
+        for field in fields { visit(member(item, field), top.appending(list).appending(index).appending(field)) }
+      }
+    }
+    return result
+  }
 }

@@ -13,9 +13,11 @@ struct Handout: ParsableCommand {
         cat plan.json | handout render - -o - > sheet.pdf
         handout render plan.json --format png --dpi 96 -o pages/sheet.png
         handout validate plans/*.json
+        handout catalog --kind homeCare       the ids a plan can use
+        handout schema > plan.schema.json     for editor completion
 
       Exit codes: 0 success, 64 bad input (with a diagnostic), 1 anything else.
       """,
     version: handoutVersion,
-    subcommands: [Render.self, Validate.self, ListLayouts.self])
+    subcommands: [Render.self, Validate.self, ListLayouts.self, CatalogCommand.self, Schema.self])
 }

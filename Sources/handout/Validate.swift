@@ -29,7 +29,7 @@ struct Validate: ParsableCommand {
       request.isStrict = strict
       let (plan, diagnostics) = engine.validate(request)
       if !diagnostics.isEmpty { printError(DiagnosticFormatter.format(diagnostics)) }
-      if plan == nil { failed = true } else { printError("\(path): ok") }
+      if plan == nil { failed = true } else { printError("\(path == "-" ? "<stdin>" : path): ok") }
     }
     if failed { throw ExitCode(64) }
   }

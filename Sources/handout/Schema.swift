@@ -1,0 +1,16 @@
+import ArgumentParser
+import HandoutKit
+
+struct Schema: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print the JSON Schema of plan files, for editor completion and checks.",
+    discussion: """
+      Example:
+        handout schema > plan.schema.json
+      then start a plan with  "$schema": "./plan.schema.json"
+      """)
+
+  func run() throws {
+    print(try reportingErrors { () throws(HandoutError) in try Schemas.plan() }, terminator: "")
+  }
+}
