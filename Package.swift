@@ -40,13 +40,17 @@ let package = Package(
     // The built-in layout files live in the top-level Layouts/ folder and ship as resources.
     .target(
       name: "HandoutLayouts", path: "Layouts", exclude: ["README.md"],
-      sources: ["BuiltInLayouts.swift"], resources: [.copy("take-home.json"), .copy("trifold-brochure.json")]),
+      sources: ["BuiltInLayouts.swift"], resources: [
+        .copy("take-home.json"), .copy("care-plan-report.json"), .copy("trifold-brochure.json"),
+        .copy("faq-sheet.json"), .copy("large-print.json"),
+      ]),
+    .target(name: "HandoutQR", dependencies: ["CQRencode"]),
     .target(name: "HandoutRender", dependencies: ["HandoutLayout", "HandoutText", "CCairo", "CRsvg"]),
     .target(
       name: "HandoutKit",
       dependencies: [
         "HandoutModel", "HandoutCatalog", "HandoutCompose", "HandoutLayout", "HandoutText",
-        "HandoutRender", "HandoutLayouts",
+        "HandoutRender", "HandoutLayouts", "HandoutQR",
       ],
       resources: [.copy("Resources")]),
     .executableTarget(

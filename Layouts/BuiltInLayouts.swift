@@ -3,7 +3,9 @@ import Foundation
 /// The layout files shipped with Handout, read from this folder's resources.
 public enum BuiltInLayouts {
   /// The names of the built-in layouts, in the order `handout layouts` lists them.
-  public static let names = ["take-home", "trifold-brochure"]
+  public static let names = [
+    "take-home", "care-plan-report", "trifold-brochure", "faq-sheet", "large-print",
+  ]
 
   /// The JSON bytes of the built-in layout `name`, or `nil` when there is none.
   public static func data(named name: String) -> Data? {

@@ -1,11 +1,15 @@
 import HandoutLayout
 
-/// Files a plan refers to, already read by the caller: compose itself touches no files.
+/// What a plan refers to, already read or computed by the caller: compose touches no files
+/// and no C library.
 public struct Assets: Sendable {
   /// The clinic's logo.
   public var logo: Image?
+  /// The QR code of the clinic's booking address: modules per side, and the dark ones row by row.
+  public var bookingCode: (size: Int, modules: [Bool])?
 
-  public init(logo: Image? = nil) {
+  public init(logo: Image? = nil, bookingCode: (size: Int, modules: [Bool])? = nil) {
     self.logo = logo
+    self.bookingCode = bookingCode
   }
 }

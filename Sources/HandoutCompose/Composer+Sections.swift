@@ -68,7 +68,7 @@ extension Composer {
     return [
       .grid(
         LabelValueGrid(
-          entries: entries, labelStyle: labelStyle, valueStyle: styles.body, columns: min(4, entries.count),
+          entries: entries, labelStyle: labelStyle, valueStyle: styles.body, columns: min(isLargeType ? 2 : 4, entries.count),
           rowSpacing: 8, spaceAfter: 16))
     ]
   }
@@ -97,9 +97,12 @@ extension Composer {
       .box(
         Box(
           content: content, fill: palette.tint, accentBar: palette.accent, cornerRadius: 3,
-          padding: EdgeInsets(top: 12, right: 14, bottom: 12, left: 18), spaceAfter: 4))
+          padding: EdgeInsets(top: 12, right: 14, bottom: 12, left: 18), keepsTogether: !isLargeType, spaceAfter: 4))
     ]
   }
+
+  /// Large print: fewer columns, and boxes that may split rather than leave half a page empty.
+  var isLargeType: Bool { spec.type.body >= 16 }
 
   func condition() -> [Block] {
     guard let entry = conditionEntry else { return [] }
@@ -180,8 +183,10 @@ extension Composer {
     if !dosageLine.isEmpty {
       content.append(.paragraph(Paragraph([Span.bold(dosageLine)], style: styles.small.with { $0.color = palette.accent }, spaceAfter: 6)))
     }
-    if let summary, steps.isEmpty { content.append(paragraph(summary)) }
-    if !steps.isEmpty {
+    // A brochure speaks to everyone: what the exercise is for, not a personal program.
+    let isBrochure = plan.client == nil
+    if let summary, steps.isEmpty || isBrochure { content.append(paragraph(summary, after: 2)) }
+    if !steps.isEmpty, !isBrochure {
       content.append(
         .list(
           ListBlock(
@@ -227,7 +232,9 @@ extension Composer {
     }
     let content: [Block] = [
       .heading(Heading(level: 2, Paragraph(catalog.label("redFlags"), style: styles.heading.with { $0.color = palette.warning }, spaceAfter: 6))),
-      .list(ListBlock(marker: .square(palette.warning), items: items, markerStyle: styles.body, indent: 18, itemSpacing: 4)),
+      .columns(Columns(count: spec.fold == nil && page.body.width > 400 && spec.type.body <= 13 ? 2 : 1, gap: 20, content: [
+        .list(ListBlock(marker: .square(palette.warning), items: items, markerStyle: styles.body, indent: 18, itemSpacing: 4))
+      ])),
     ]
     return [
       .box(
@@ -278,6 +285,15 @@ extension Composer {
       spans.append(Span(phone, link: telephoneURI(phone)))
     }
     content.append(.paragraph(Paragraph(spans, style: styles.body)))
+    if let code = bookingCode(side: 72) {
+      let caption = Paragraph(catalog.label("scanToBook"), style: styles.small.with { $0.alignment = .center }, spaceBefore: 2)
+      content = [
+        .row(Row(cells: [
+          Row.Cell(weight: 1, verticalAlignment: .center, content),
+          Row.Cell(weight: 0.32, [code, .paragraph(caption)]),
+        ], gap: 12))
+      ]
+    }
     return [.box(Box(content: content, border: palette.line, cornerRadius: 6, padding: EdgeInsets(all: 12), spaceBefore: 18))]
   }
 

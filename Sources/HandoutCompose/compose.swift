@@ -43,8 +43,12 @@ struct Composer {
     self.assets = assets
     let size = paper == .a4 ? PageSetup.a4 : PageSetup.letter
     let m = spec.margins
-    page = PageSetup(size: size, margins: EdgeInsets(top: m.top, right: m.right, bottom: m.bottom, left: m.left))
     palette = Palette(brand: plan.clinic?.brandColor)
+    if let fold = spec.fold {
+      page = fold.pageSetup(paper: size, background: (outside: .white, cover: palette.tint))
+    } else {
+      page = PageSetup(size: size, margins: EdgeInsets(top: m.top, right: m.right, bottom: m.bottom, left: m.left))
+    }
     styles = Styles(scale: spec.type, palette: palette, language: plan.language)
     format = Formatter(catalog: catalog)
   }
@@ -55,8 +59,27 @@ struct Composer {
 
   func document(options: ComposeOptions) -> Document {
     var blocks: [Block] = []
-    for section in spec.sections {
-      blocks += build(section)
+    for entry in spec.sections {
+      switch entry {
+      case .section(let section, let columns):
+        let built = build(section)
+        if columns > 1, case .heading? = built.first, built.count > 1 {
+          blocks += [built[0], .columns(Columns(count: columns, gap: 18, content: Array(built.dropFirst())))]
+        } else if columns > 1, !built.isEmpty {
+          blocks.append(.columns(Columns(count: columns, gap: 18, content: built)))
+        } else {
+          blocks += built
+        }
+      case .row(let sections):
+        let cells = sections.map { Row.Cell(build($0)) }.filter { !$0.content.isEmpty }
+        if cells.count == 1 {
+          blocks += cells[0].content
+        } else if !cells.isEmpty {
+          blocks.append(.row(Row(cells: cells, gap: 24, spaceAfter: 4)))
+        }
+      case .pageBreak: blocks.append(.pageBreak)
+      case .panelBreak: blocks.append(.regionBreak)
+      }
     }
     blocks.append(.paragraph(Paragraph(catalog.label("disclaimer"), style: styles.small, spaceBefore: 18)))
     let clinicName = plan.clinic?.name ?? ""
@@ -71,7 +94,8 @@ struct Composer {
     let metadata = Metadata(
       title: documentTitle, author: plan.clinic?.name, subject: conditionEntry?.name ?? plan.subtitle,
       keywords: keywords, creator: options.creator, language: plan.language, creationDate: date)
-    return Document(metadata: metadata, page: page, footer: footer, blocks: blocks)
+    // A folded sheet has no running footer: its pages are panels, not pages to number.
+    return Document(metadata: metadata, page: page, footer: spec.fold == nil ? footer : nil, blocks: blocks)
   }
 
   var documentTitle: String {
@@ -89,7 +113,12 @@ struct Composer {
     case .condition: condition()
     case .symptoms: symptoms()
     case .goals: goals()
-    case .sessions: []
+    case .sessions: painChart() + history()
+    case .bodyMap: bodyMap()
+    case .painChart: painChart()
+    case .history: history()
+    case .cover: cover()
+    case .contact: contact()
     case .techniques: techniques()
     case .homeCare: homeCare()
     case .benefits: benefits()
@@ -105,7 +134,7 @@ struct Composer {
 
   func heading(_ text: String, level: Int = 2) -> Block {
     let style = level <= 2 ? styles.heading : styles.subheading
-    return .heading(Heading(level: level, Paragraph(text, style: style, spaceBefore: level <= 2 ? 20 : 10, spaceAfter: 6)))
+    return .heading(Heading(level: level, Paragraph(text, style: style, spaceBefore: level <= 2 ? 16 : 10, spaceAfter: 5)))
   }
 
   func paragraph(_ text: String, style: TextStyle? = nil, after: Double = 6) -> Block {

@@ -4,6 +4,7 @@ import HandoutLayouts
 import HandoutCompose
 import HandoutLayout
 import HandoutModel
+import HandoutQR
 import HandoutRender
 import HandoutText
 
@@ -31,6 +32,8 @@ public struct RenderRequest: Sendable {
   public var sourceDateEpoch: Int?
   public var allowsOutsideAssets = false
   public var showsDebugOutlines = false
+  /// Set the plan in large print (18 pt, one column, 1 in margins) whatever its layout.
+  public var isLargePrint = false
   /// Warnings count as errors.
   public var isStrict = false
 
@@ -140,7 +143,8 @@ public final class Engine {
     let checked = check(request)
     guard let plan = checked.plan else { throw .invalidInput(checked.diagnostics) }
     let catalog = try catalog(language: plan.language)
-    let spec = try layoutSpec(request.layout ?? plan.layout ?? "take-home")
+    var spec = try layoutSpec(request.layout ?? plan.layout ?? "take-home")
+    if request.isLargePrint { spec = spec.inLargePrint(try layoutSpec("large-print")) }
     let options = ComposeOptions(
       paper: request.paper, creator: "Handout \(handoutVersion)",
       creationDate: request.sourceDateEpoch.map(isoDate) ?? (plan.date == nil ? isoDate(today()) : nil))
@@ -148,7 +152,15 @@ public final class Engine {
     let pages = layout(
       document, textSystem: textSystem, images: ImageDecoder(),
       options: LayoutOptions(showsDebugOutlines: request.showsDebugOutlines))
-    return LaidOut(plan: plan, document: document, pages: pages, warnings: checked.diagnostics)
+    var warnings = checked.diagnostics
+    if spec.fold != nil, pages.count > 2 {
+      warnings.append(
+        Diagnostic(
+          .warning, "the plan needs \(pages.count) pages but a folded brochure has 2 (outside and inside)",
+          file: request.planPath ?? "<stdin>",
+          hint: "shorten the lists (techniques, home care, FAQ), or use the take-home or care-plan-report layout"))
+    }
+    return LaidOut(plan: plan, document: document, pages: pages, warnings: warnings)
   }
 
   /// Reads the plan once and runs every check; the plan is `nil` when any error was found.
@@ -182,7 +194,8 @@ public final class Engine {
       diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
     }
     let failed = diagnostics.contains { $0.severity == .error }
-    return (failed ? nil : plan, diagnostics, Assets(logo: logo.image))
+    let code = plan.clinic?.bookingUrl.flatMap { QRCode(encoding: $0) }
+    return (failed ? nil : plan, diagnostics, Assets(logo: logo.image, bookingCode: code.map { ($0.size, $0.modules) }))
   }
 
   /// The layout named `nameOrPath`, built in or from a file.

@@ -49,6 +49,8 @@ struct PageDrawer {
     }
     for item in page.items {
       switch item {
+      case .text(let text) where text.role == .figureLabel:
+        drawText(text)
       case .text(let text) where text.role != .artifact:
         enter(text)
         drawText(text)
@@ -81,7 +83,7 @@ struct PageDrawer {
   private mutating func enter(_ text: TextItem) {
     let leaf: String
     switch text.role {
-    case .artifact: return
+    case .artifact, .figureLabel: return
     case .paragraph, .listItem: leaf = "P"
     case .heading(let level): leaf = "H\(min(max(level, 1), 6))"
     case .label: leaf = "Lbl"

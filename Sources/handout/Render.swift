@@ -45,6 +45,9 @@ struct Render: ParsableCommand {
   @Flag(help: "Allow a logo outside the plan's folder.")
   var allowOutsideAssets = false
 
+  @Flag(help: "Set the plan in large print: 18 pt, one column, 1 in margins, whatever its layout.")
+  var largePrint = false
+
   @Flag(help: "Outline regions and blocks, to see why something moved.")
   var debugBoxes = false
 
@@ -67,6 +70,7 @@ struct Render: ParsableCommand {
     request.sourceDateEpoch = sourceDateEpoch()
     request.allowsOutsideAssets = allowOutsideAssets
     request.showsDebugOutlines = debugBoxes
+    request.isLargePrint = largePrint
     request.isStrict = strict
 
     let result = try reportingErrors { () throws(HandoutError) in

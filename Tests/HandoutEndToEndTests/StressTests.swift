@@ -67,7 +67,8 @@ struct StressTests {
     }
     let objects = String(decoding: try run("qpdf", ["--json=2", "--json-key=qpdf", pdf]).stdout, as: UTF8.self)
     #expect(objects.contains("\"/URI\": \"u:https://riverside-massage.example/book\""))
-    let text = String(decoding: try run("pdftotext", ["-layout", pdf, "-"]).stdout, as: UTF8.self)
+    // -raw keeps the content stream's order, the order a reader follows: down one column, then the next.
+    let text = String(decoding: try run("pdftotext", ["-raw", pdf, "-"]).stdout, as: UTF8.self)
     var cursor = text.startIndex
     for index in 1...40 {
       guard let found = text.range(of: "Question \(index):", range: cursor..<text.endIndex) else {

@@ -201,19 +201,38 @@ public struct Image: Sendable {
 public struct Drawing: Sendable, Hashable {
   public var size: Size
   public var shapes: [Shape]
+  /// Text set at points of the drawing: axis values, dates, captions.
+  public var labels: [DrawingLabel]
   public var alternativeText: String
   public var alignment: TextAlignment
   public var spaceAfter: Double
 
   public init(
-    size: Size, shapes: [Shape], alternativeText: String, alignment: TextAlignment = .start,
-    spaceAfter: Double = 0
+    size: Size, shapes: [Shape], labels: [DrawingLabel] = [], alternativeText: String,
+    alignment: TextAlignment = .start, spaceAfter: Double = 0
   ) {
     self.size = size
     self.shapes = shapes
+    self.labels = labels
     self.alternativeText = alternativeText
     self.alignment = alignment
     self.spaceAfter = spaceAfter
+  }
+}
+
+/// One line of text in a drawing, its baseline at `position`, anchored at its start, centre
+/// or end. The drawing's scale moves it but does not shrink it.
+public struct DrawingLabel: Sendable, Hashable {
+  public var text: String
+  public var position: Point
+  public var anchor: TextAlignment
+  public var style: TextStyle
+
+  public init(_ text: String, at position: Point, anchor: TextAlignment = .start, style: TextStyle) {
+    self.text = text
+    self.position = position
+    self.anchor = anchor
+    self.style = style
   }
 }
 

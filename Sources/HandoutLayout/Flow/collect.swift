@@ -84,8 +84,8 @@ struct Collector {
       let size = fit(drawing.size, width: drawing.size.width, height: nil, maxWidth: width)
       let left = x + alignedOffset(size.width, in: width, drawing.alignment)
       let rect = Rect(x: left, y: 0, width: size.width, height: size.height)
-      out.append(
-        FlowItem(kind: .content(height: size.height, items: [.drawing(drawing, in: rect)]), label: "drawing"))
+      let items = [FrameItem.drawing(drawing, in: rect)] + labels(of: drawing, in: rect)
+      out.append(FlowItem(kind: .content(height: size.height, items: items), label: "drawing"))
       addSpace(drawing.spaceAfter, to: &out)
 
     case .spacer(let height):
@@ -260,6 +260,25 @@ struct Collector {
     out.append(
       FlowItem(kind: .content(height: height, items: items), firstBaseline: placed.first?.baseline, label: "row"))
     addSpace(row.spaceAfter, to: &out)
+  }
+
+  /// The labels of a drawing placed in `rect`, as lines of text read as part of the figure.
+  private mutating func labels(of drawing: Drawing, in rect: Rect) -> [FrameItem] {
+    let scale = rect.width / max(drawing.size.width, 0.0001)
+    let block = nextBlock
+    nextBlock += 1
+    return drawing.labels.compactMap { label -> FrameItem? in
+      let shaped = textSystem.shape(StyledText(spans: [Span(label.text)], style: label.style.with { $0.alignment = .start }), width: 10_000)
+      guard let line = shaped.lines.first else { return nil }
+      let x = rect.x + label.position.x * scale
+      let left: Double =
+        switch label.anchor {
+        case .start, .justified: x
+        case .center: x - line.width / 2
+        case .end: x - line.width
+        }
+      return .text(TextItem(line: line, origin: Point(x: left, y: rect.y + label.position.y * scale), role: .figureLabel, block: block))
+    }
   }
 
   /// Forbids breaks between the items from `first` to the group's last content item, unless a

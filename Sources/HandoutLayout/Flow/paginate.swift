@@ -164,6 +164,14 @@ struct Paginator {
       return nil
     }
     var filled = columns(of: flow, height: height)
+    // Below other content, a piece whose columns end at a forbidden break (a lone line, the
+    // middle of a keep-together group) waits for the next region instead.
+    if !isRegionEmpty {
+      let ends = filled.slices.dropLast(filled.restStart >= filled.items.count ? 1 : 0).compactMap { slice in
+        filled.items[slice.range].last(where: \.isContent)?.breakAfter
+      }
+      if ends.contains(where: { $0 > .allowed }) { return nil }
+    }
     var rest: ColumnFlow?
     if filled.restStart < flow.items.count,
       filled.items[filled.restStart...].contains(where: \.isContent)

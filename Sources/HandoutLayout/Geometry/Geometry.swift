@@ -20,6 +20,8 @@ public struct Size: Sendable, Hashable {
     self.width = width
     self.height = height
   }
+
+  public var size: Size { Size(width: width, height: height) }
 }
 
 /// An axis-aligned rectangle in PDF units.
@@ -134,3 +136,7 @@ public struct Color: Sendable, Hashable {
 #elseif canImport(Darwin)
   import Darwin
 #endif
+
+extension Rect {
+  public var size: Size { Size(width: width, height: height) }
+}

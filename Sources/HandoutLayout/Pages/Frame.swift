@@ -126,6 +126,8 @@ public enum Role: Sendable, Hashable {
   case heading(Int)
   case listItem
   case label
+  /// Text inside a figure (a chart's axis values): read through the figure's alternative text.
+  case figureLabel
   /// Running headers and footers: not part of the content.
   case artifact
 }

@@ -1,0 +1,201 @@
+import HandoutLayout
+import HandoutModel
+
+extension Color {
+  func with(alpha: Double) -> Color {
+    Color(red: red, green: green, blue: blue, alpha: alpha)
+  }
+}
+
+extension Composer {
+  /// Pain before and after each session on a 0–10 scale, one point per session, dated.
+  func painChart() -> [Block] {
+    let sessions = (plan.sessions?.history ?? []).filter { $0.painBefore != nil || $0.painAfter != nil }
+    guard sessions.count >= 2 else { return [] }
+    let width = min(page.body.width, 460.0)
+    let height = 190.0
+    let plot = Rect(x: 30, y: 12, width: width - 44, height: 130)
+    let y = { (score: Int) in plot.maxY - Double(score) / 10 * plot.height }
+    let step = plot.width / Double(max(1, sessions.count - 1))
+    let x = { (index: Int) in plot.x + Double(index) * step }
+    let axis = styles.small
+    var shapes: [Shape] = []
+    var labels: [DrawingLabel] = []
+    for score in stride(from: 0, through: 10, by: 2) {
+      shapes.append(Shape([.move(Point(x: plot.x, y: y(score))), .line(Point(x: plot.maxX, y: y(score)))], stroke: palette.line, lineWidth: score == 0 ? 0.9 : 0.5))
+      labels.append(DrawingLabel("\(score)", at: Point(x: plot.x - 6, y: y(score) + 3), anchor: .end, style: axis))
+    }
+    // At most about 8 dates, so they never collide.
+    let every = max(1, Int((Double(sessions.count) / 8).rounded(.up)))
+    for (index, session) in sessions.enumerated() where index % every == 0 || index == sessions.count - 1 {
+      labels.append(DrawingLabel(shortDate(session.date), at: Point(x: x(index), y: plot.maxY + 14), anchor: .center, style: axis))
+    }
+    let series: [(KeyPath<SessionRecord, Int?>, Color, Bool)] = [
+      (\.painBefore, palette.muted, false), (\.painAfter, palette.accent, true),
+    ]
+    for (key, color, filled) in series {
+      let points = sessions.enumerated().compactMap { index, session in session[keyPath: key].map { Point(x: x(index), y: y($0)) } }
+      guard let first = points.first else { continue }
+      shapes.append(Shape([.move(first)] + points.dropFirst().map { .line($0) }, stroke: color, lineWidth: 1.6))
+      for point in points {
+        let dot = Rect(x: point.x - 3.2, y: point.y - 3.2, width: 6.4, height: 6.4)
+        shapes.append(Shape([.ellipse(dot)], fill: filled ? color : .white, stroke: color, lineWidth: 1.4))
+      }
+    }
+    // Legend, under the dates.
+    let legendY = plot.maxY + 36
+    var legendX = plot.x
+    for (labelKey, color, filled) in [("painBefore", palette.muted, false), ("painAfter", palette.accent, true)] {
+      shapes.append(Shape([.move(Point(x: legendX, y: legendY - 4)), .line(Point(x: legendX + 18, y: legendY - 4))], stroke: color, lineWidth: 1.6))
+      shapes.append(Shape([.ellipse(Rect(x: legendX + 5.8, y: legendY - 7.2, width: 6.4, height: 6.4))], fill: filled ? color : .white, stroke: color, lineWidth: 1.4))
+      labels.append(DrawingLabel(catalog.label(labelKey), at: Point(x: legendX + 24, y: legendY), style: axis.with { $0.color = palette.text }))
+      legendX += 90
+    }
+    labels.append(DrawingLabel(catalog.label("scale"), at: Point(x: plot.maxX, y: legendY), anchor: .end, style: axis))
+    let points = sessions.map { session in
+      catalog.label("painPoint", [
+        "date": format.date(session.date), "before": session.painBefore.map(String.init) ?? "–",
+        "after": session.painAfter.map(String.init) ?? "–",
+      ])
+    }
+    let alternative = catalog.label("painChartAlt", ["points": points.joined(separator: "; ")])
+    let drawing = Drawing(
+      size: Size(width: width, height: height), shapes: shapes, labels: labels, alternativeText: alternative, spaceAfter: 8)
+    // The chart never splits from its heading, and never splits at all.
+    return [.keepTogether([heading(catalog.label("painChart"), level: 3), .drawing(drawing)])]
+  }
+
+  /// "Nov 20", "20 nov", "11월 20": a date short enough for an axis.
+  func shortDate(_ date: CalendarDate) -> String {
+    let months = catalog.labelList("months")
+    let month = months.indices.contains(date.month - 1) ? String(months[date.month - 1].prefix(3)) : "\(date.month)"
+    return catalog.label("dateFormat").hasPrefix("{day}") ? "\(date.day) \(month)" : "\(month) \(date.day)"
+  }
+
+  /// The session history as a table: date, pain before and after, techniques.
+  func history() -> [Block] {
+    let sessions = plan.sessions?.history ?? []
+    guard !sessions.isEmpty else { return [] }
+    let cell = { (text: String) -> [Block] in [.paragraph(Paragraph(text, style: styles.body))] }
+    let headerCell = { (text: String) -> [Block] in [.paragraph(Paragraph(text, style: styles.emphasis))] }
+    let rows: [[[Block]]] = sessions.map { session in
+      let techniques = session.techniques.map { catalog.techniques[$0]?.name ?? $0 }.joined(separator: ", ")
+      return [
+        cell(format.date(session.date)), cell(session.painBefore.map(String.init) ?? "–"),
+        cell(session.painAfter.map(String.init) ?? "–"), cell(techniques),
+      ]
+    }
+    let table = Table(
+      columns: [.automatic, .automatic, .automatic, .relative(1)],
+      headerRows: [[
+        headerCell(catalog.label("sessionDate")), headerCell(catalog.label("painBefore")),
+        headerCell(catalog.label("painAfter")), headerCell(catalog.label("techniquesUsed")),
+      ]],
+      rows: rows, headerFill: palette.tint, stripeFill: palette.tint.with(alpha: 0.45), ruleColor: palette.line,
+      cellPadding: EdgeInsets(top: 5, right: 8, bottom: 5, left: 8), spaceAfter: 8)
+    return [heading(catalog.label("history")), .table(table)]
+  }
+
+  /// The booking QR code, `side` points wide, quiet zone included, with its alternative text.
+  func bookingCode(side: Double) -> Block? {
+    guard let code = assets.bookingCode, let url = plan.clinic?.bookingUrl, code.size > 0 else { return nil }
+    let quiet = 4
+    let total = Double(code.size + 2 * quiet)
+    var elements: [Shape.Element] = []
+    for row in 0..<code.size {
+      var column = 0
+      while column < code.size {
+        guard code.modules[row * code.size + column] else {
+          column += 1
+          continue
+        }
+        let start = column
+        while column < code.size, code.modules[row * code.size + column] { column += 1 }
+        elements.append(.rectangle(Rect(x: Double(start + quiet), y: Double(row + quiet), width: Double(column - start), height: 1)))
+      }
+    }
+    let shapes = [
+      Shape([.rectangle(Rect(x: 0, y: 0, width: total, height: total))], fill: .white),
+      Shape(elements, fill: .black),
+    ]
+    let drawing = Drawing(size: Size(width: total, height: total), shapes: shapes, alternativeText: catalog.label("qrAlt", ["url": url]))
+    return .image(side: side, drawing)
+  }
+
+  /// A brochure's front cover: the logo large, the title, the subtitle, the clinic's name.
+  func cover() -> [Block] {
+    var blocks: [Block] = [.spacer(36)]
+    if let logo = assets.logo {
+      var image = logo
+      image.width = min(page.body.width, 150)
+      image.alignment = .start
+      image.spaceAfter = 36
+      blocks.append(.image(image))
+    }
+    blocks.append(.paragraph(Paragraph(plan.title ?? documentTitle, style: styles.title.with { $0.size *= 1.15 }, spaceAfter: 10)))
+    if let subtitle = plan.subtitle {
+      blocks.append(.paragraph(Paragraph(subtitle, style: styles.subtitle, spaceAfter: 24)))
+    }
+    if let name = plan.clinic?.name {
+      blocks.append(.paragraph(Paragraph([Span.bold(name)], style: styles.body.with { $0.color = palette.accent })))
+    }
+    return blocks
+  }
+
+  /// A brochure's back cover: how to reach the clinic, and the QR code to book.
+  func contact() -> [Block] {
+    guard let clinic = plan.clinic else { return [] }
+    var blocks = [heading(catalog.label("contact"))]
+    blocks.append(.paragraph(Paragraph([Span.bold(clinic.name)], style: styles.body, spaceAfter: 4)))
+    if let address = clinic.address { blocks.append(paragraph(address, after: 4)) }
+    if let phone = clinic.phone {
+      blocks.append(.paragraph(Paragraph([Span(phone, link: telephoneURI(phone))], style: styles.body, spaceAfter: 4)))
+    }
+    if let email = clinic.email {
+      blocks.append(.paragraph(Paragraph([Span(email, link: "mailto:" + email)], style: styles.body, spaceAfter: 4)))
+    }
+    if let website = clinic.website {
+      blocks.append(.paragraph(Paragraph([Span(displayURL(website), link: website)], style: styles.body, spaceAfter: 4)))
+    }
+    if let code = bookingCode(side: 80) {
+      blocks += [
+        .spacer(14),
+        .keepTogether([
+          code,
+          .paragraph(Paragraph(catalog.label("scanToBook"), style: styles.small.with { $0.color = palette.text }, spaceBefore: 4)),
+        ]),
+      ]
+    }
+    return blocks
+  }
+}
+
+extension Block {
+  /// A drawing scaled to `side` points wide.
+  static func image(side: Double, _ drawing: Drawing) -> Block {
+    var scaled = drawing
+    let scale = side / max(drawing.size.width, 0.0001)
+    scaled.size = Size(width: side, height: drawing.size.height * scale)
+    scaled.shapes = drawing.shapes.map { shape in
+      var copy = shape
+      copy.elements = shape.elements.map { $0.scaled(by: scale) }
+      return copy
+    }
+    return .drawing(scaled)
+  }
+}
+
+extension Shape.Element {
+  func scaled(by factor: Double) -> Shape.Element {
+    func s(_ p: Point) -> Point { Point(x: p.x * factor, y: p.y * factor) }
+    func r(_ rect: Rect) -> Rect { Rect(x: rect.x * factor, y: rect.y * factor, width: rect.width * factor, height: rect.height * factor) }
+    switch self {
+    case .move(let p): return .move(s(p))
+    case .line(let p): return .line(s(p))
+    case .curve(let a, let b, let c): return .curve(s(a), s(b), s(c))
+    case .close: return .close
+    case .rectangle(let rect): return .rectangle(r(rect))
+    case .ellipse(let rect): return .ellipse(r(rect))
+    }
+  }
+}
