@@ -230,11 +230,13 @@ extension Composer {
     let items: [[Block]] = flags.map { flag in
       [.paragraph(Paragraph([Span(flag.sign + " "), Span.bold(flag.action, color: palette.warning)], style: styles.body))]
     }
+    let list = Block.list(ListBlock(marker: .square(palette.warning), items: items, markerStyle: styles.body, indent: 18, itemSpacing: 4))
+    // Two columns on a wide page in normal type; one in a panel or in large print.
+    let isWide = spec.fold == nil && page.body.width > 400 && !isLargeType
+    let flagList = isWide ? Block.columns(Columns(count: 2, gap: 20, content: [list])) : list
     let content: [Block] = [
       .heading(Heading(level: 2, Paragraph(catalog.label("redFlags"), style: styles.heading.with { $0.color = palette.warning }, spaceAfter: 6))),
-      .columns(Columns(count: spec.fold == nil && page.body.width > 400 && spec.type.body <= 13 ? 2 : 1, gap: 20, content: [
-        .list(ListBlock(marker: .square(palette.warning), items: items, markerStyle: styles.body, indent: 18, itemSpacing: 4))
-      ])),
+      flagList,
     ]
     return [
       .box(
@@ -285,7 +287,9 @@ extension Composer {
       spans.append(Span(phone, link: telephoneURI(phone)))
     }
     content.append(.paragraph(Paragraph(spans, style: styles.body)))
-    if let code = bookingCode(side: 72) {
+    if let code = bookingCode(side: 72), isLargeType {
+      content += [.spacer(8), code, .paragraph(Paragraph(catalog.label("scanToBook"), style: styles.small, spaceBefore: 2))]
+    } else if let code = bookingCode(side: 72) {
       let caption = Paragraph(catalog.label("scanToBook"), style: styles.small.with { $0.alignment = .center }, spaceBefore: 2)
       content = [
         .row(Row(cells: [
