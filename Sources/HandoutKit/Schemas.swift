@@ -7,6 +7,11 @@ public enum Schemas {
     try text("plan.schema.json")
   }
 
+  /// The schema of a layout file.
+  public static func layout() throws(HandoutError) -> String {
+    try text("layout.schema.json")
+  }
+
   private static func text(_ name: String) throws(HandoutError) -> String {
     guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources"),
       let data = try? Data(contentsOf: url)

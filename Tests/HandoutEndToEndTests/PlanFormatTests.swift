@@ -12,8 +12,8 @@ struct PlanFormatTests {
   }
 
   /// Validates `plans` against the printed schema with Python's jsonschema; the errors, one a line.
-  private func schemaErrors(_ plans: [String]) throws -> (status: Int32, output: String) {
-    let schema = try run(handoutBinary, ["schema"])
+  private func schemaErrors(_ plans: [String], layout: Bool = false) throws -> (status: Int32, output: String) {
+    let schema = try run(handoutBinary, ["schema"] + (layout ? ["--layout"] : []))
     #expect(schema.status == 0)
     let schemaPath = try scratch.file([UInt8](schema.stdout), suffix: ".json")
     let script = """
@@ -34,6 +34,14 @@ struct PlanFormatTests {
 
   @Test func theSchemaAcceptsEveryReferencePlan() throws {
     let result = try schemaErrors(try referencePlans().map(\.path))
+    #expect(result.status == 0, "\(result.output)")
+  }
+
+  @Test func theLayoutSchemaAcceptsEveryBuiltInLayout() throws {
+    let folder = packageRoot.appendingPathComponent("Layouts")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+    #expect(files.count == 5)
+    let result = try schemaErrors(files.map { folder.appendingPathComponent($0).path }, layout: true)
     #expect(result.status == 0, "\(result.output)")
   }
 
