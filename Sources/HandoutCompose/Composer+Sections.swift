@@ -178,10 +178,17 @@ extension Composer {
       stop = entry.stop
       dosage = item.dosage.filled(from: entry.dosage ?? Dosage())
     }
-    var content: [Block] = [.paragraph(Paragraph(name, style: styles.subheading, spaceAfter: 2))]
+    var heading: [Block] = [.paragraph(Paragraph(name, style: styles.subheading, spaceAfter: 2))]
     let dosageLine = format.dosage(dosage)
     if !dosageLine.isEmpty {
-      content.append(.paragraph(Paragraph([Span.bold(dosageLine)], style: styles.small.with { $0.color = palette.accent }, spaceAfter: 6)))
+      heading.append(.paragraph(Paragraph([Span.bold(dosageLine)], style: styles.small.with { $0.color = palette.accent }, spaceAfter: 6)))
+    }
+    var content = heading
+    // The drawing sits beside the name and dosage, above the steps it shows.
+    if !isLargeType, let drawing = illustration(item.id.flatMap { catalog.homeCare[$0]?.illustration }, name: name, width: 72) {
+      content = [.row(Row(cells: [Row.Cell(weight: 1, heading), Row.Cell(weight: 0.45, verticalAlignment: .top, [drawing])], gap: 8, spaceAfter: 4))]
+    } else if let drawing = illustration(item.id.flatMap { catalog.homeCare[$0]?.illustration }, name: name, width: 120) {
+      content += [drawing, .spacer(6)]
     }
     // A brochure speaks to everyone: what the exercise is for, not a personal program.
     let isBrochure = plan.client == nil
