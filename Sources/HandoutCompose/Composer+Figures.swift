@@ -119,7 +119,7 @@ extension Composer {
       Shape(elements, fill: .black),
     ]
     let drawing = Drawing(size: Size(width: total, height: total), shapes: shapes, alternativeText: catalog.label("qrAlt", ["url": url]))
-    return .image(side: side, drawing)
+    return .drawing(drawing, width: side)
   }
 
   /// A brochure's front cover: the logo large, the title, the subtitle, the clinic's name.
@@ -171,8 +171,8 @@ extension Composer {
 }
 
 extension Block {
-  /// A drawing scaled to `side` points wide.
-  static func image(side: Double, _ drawing: Drawing) -> Block {
+  /// A drawing scaled to `side` points wide, shapes and all.
+  static func drawing(_ drawing: Drawing, width side: Double) -> Block {
     var scaled = drawing
     let scale = side / max(drawing.size.width, 0.0001)
     scaled.size = Size(width: side, height: drawing.size.height * scale)

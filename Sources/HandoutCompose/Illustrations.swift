@@ -64,6 +64,6 @@ extension Composer {
   func illustration(_ id: String?, name: String, width: Double) -> Block? {
     guard let id, let shapes = Illustrations.shapes(id, figure: palette.accent, ground: palette.line) else { return nil }
     let drawing = Drawing(size: Illustrations.size, shapes: shapes, alternativeText: name)
-    return .image(side: width, drawing)
+    return .drawing(drawing, width: width)
   }
 }

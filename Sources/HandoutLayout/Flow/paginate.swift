@@ -33,7 +33,8 @@ struct Paginator {
     showsDebugOutlines: Bool = false
   ) {
     self.items = items
-    self.regionHeights = regionHeights.filter { !$0.isEmpty }.isEmpty ? [[.infinity]] : regionHeights.filter { !$0.isEmpty }
+    let templates = regionHeights.filter { !$0.isEmpty }
+    self.regionHeights = templates.isEmpty ? [[.infinity]] : templates
     self.headers = headers
     self.containers = containers
     self.showsDebugOutlines = showsDebugOutlines
