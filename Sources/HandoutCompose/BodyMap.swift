@@ -75,10 +75,6 @@ enum BodyMap {
     default: return nil
     }
   }
-
-  /// Every region id the map knows.
-  static let regionIDs: [String] = ["neck", "upper-back", "lower-back"]
-    + ["shoulder", "buttock", "back-thigh", "calf", "hip", "thigh", "knee", "shin", "foot"].flatMap { ["left-\($0)", "right-\($0)"] }
 }
 
 extension Composer {

@@ -185,10 +185,13 @@ extension Composer {
     }
     var content = heading
     // The drawing sits beside the name and dosage, above the steps it shows.
-    if !isLargeType, let drawing = illustration(item.id.flatMap { catalog.homeCare[$0]?.illustration }, name: name, width: 72) {
-      content = [.row(Row(cells: [Row.Cell(weight: 1, heading), Row.Cell(weight: 0.45, verticalAlignment: .top, [drawing])], gap: 8, spaceAfter: 4))]
-    } else if let drawing = illustration(item.id.flatMap { catalog.homeCare[$0]?.illustration }, name: name, width: 120) {
-      content += [drawing, .spacer(6)]
+    let illustrationID = item.id.flatMap { catalog.homeCare[$0]?.illustration }
+    if let drawing = illustration(illustrationID, name: name, width: isLargeType ? 120 : 72) {
+      if isLargeType {
+        content += [drawing, .spacer(6)]
+      } else {
+        content = [.row(Row(cells: [Row.Cell(weight: 1, heading), Row.Cell(weight: 0.45, verticalAlignment: .top, [drawing])], gap: 8, spaceAfter: 4))]
+      }
     }
     // A brochure speaks to everyone: what the exercise is for, not a personal program.
     let isBrochure = plan.client == nil
@@ -294,16 +297,19 @@ extension Composer {
       spans.append(Span(phone, link: telephoneURI(phone)))
     }
     content.append(.paragraph(Paragraph(spans, style: styles.body)))
-    if let code = bookingCode(side: 72), isLargeType {
-      content += [.spacer(8), code, .paragraph(Paragraph(catalog.label("scanToBook"), style: styles.small, spaceBefore: 2))]
-    } else if let code = bookingCode(side: 72) {
-      let caption = Paragraph(catalog.label("scanToBook"), style: styles.small.with { $0.alignment = .center }, spaceBefore: 2)
-      content = [
-        .row(Row(cells: [
-          Row.Cell(weight: 1, verticalAlignment: .center, content),
-          Row.Cell(weight: 0.32, [code, .paragraph(caption)]),
-        ], gap: 12))
-      ]
+    if let code = bookingCode(side: 72) {
+      // Beside the text on a normal page; below it in large print, which keeps one column.
+      if isLargeType {
+        content += [.spacer(8), code, .paragraph(Paragraph(catalog.label("scanToBook"), style: styles.small, spaceBefore: 2))]
+      } else {
+        let caption = Paragraph(catalog.label("scanToBook"), style: styles.small.with { $0.alignment = .center }, spaceBefore: 2)
+        content = [
+          .row(Row(cells: [
+            Row.Cell(weight: 1, verticalAlignment: .center, content),
+            Row.Cell(weight: 0.32, [code, .paragraph(caption)]),
+          ], gap: 12))
+        ]
+      }
     }
     return [.box(Box(content: content, border: palette.line, cornerRadius: 6, padding: EdgeInsets(all: 12), spaceBefore: 18))]
   }

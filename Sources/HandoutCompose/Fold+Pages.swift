@@ -7,7 +7,7 @@ extension LayoutSpec.Fold {
 
   /// The page of a folded sheet: landscape `paper` trimmed, plus bleed and room for crop
   /// marks; the outside's panels, then the inside's, each a region inside its safe margin.
-  func pageSetup(paper: Size, background: (outside: Color, cover: Color)) -> PageSetup {
+  func pageSetup(paper: Size, coverBackground: Color) -> PageSetup {
     let trimSize = Size(width: max(paper.width, paper.height), height: min(paper.width, paper.height))
     let offset = bleed + Self.markArea
     let size = Size(width: trimSize.width + 2 * offset, height: trimSize.height + 2 * offset)
@@ -32,7 +32,7 @@ extension LayoutSpec.Fold {
       // The front cover's background runs into the bleed on its three outer sides.
       var rect = outside[cover]
       rect = Rect(x: rect.x, y: bleedBox.y, width: rect.width + (cover == outside.count - 1 ? bleed : 0), height: bleedBox.height)
-      outsideDecorations.append(fill(rect, background.cover))
+      outsideDecorations.append(fill(rect, coverBackground))
     }
     let marks = cropMarks ? self.marks(trim: trim, folds: outside.dropFirst().map(\.x)) : []
     var setup = PageSetup(

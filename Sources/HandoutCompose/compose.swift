@@ -45,7 +45,7 @@ struct Composer {
     let m = spec.margins
     palette = Palette(brand: plan.clinic?.brandColor)
     if let fold = spec.fold {
-      page = fold.pageSetup(paper: size, background: (outside: .white, cover: palette.tint))
+      page = fold.pageSetup(paper: size, coverBackground: palette.tint)
     } else {
       page = PageSetup(size: size, margins: EdgeInsets(top: m.top, right: m.right, bottom: m.bottom, left: m.left))
     }

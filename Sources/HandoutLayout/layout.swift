@@ -33,11 +33,7 @@ public func layout(
     var items: [FrameItem] = template.decorations.map { .drawing($0.drawing, in: $0.rect) }
     for slice in slices where slice.page == index {
       let region = template.regions[slice.region]
-      let repeated = slice.repeatedTable.map { collector.tableHeaders[$0].map(\.asArtifact) } ?? []
-      let stacked = stack(
-        (repeated + paginator.items[slice.range])[...], containers: collector.containers,
-        showsDebugOutlines: options.showsDebugOutlines)
-      items += stacked.items.map { $0.offsetBy(dx: region.x, dy: region.y) }
+      items += paginator.stack(slice).items.map { $0.offsetBy(dx: region.x, dy: region.y) }
     }
     if options.showsDebugOutlines {
       items += template.regions.enumerated().map { .debugOutline($1, label: "region \($0 + 1)") }

@@ -196,32 +196,49 @@ struct Paginator {
     return (stackColumns(filled, flow: flow), rest)
   }
 
-  /// Fills the columns of a block at one height.
-  private func columns(
-    of flow: ColumnFlow, height: Double
-  ) -> (items: [FlowItem], slices: [RegionSlice], restStart: Int, height: Double) {
+  /// The items of a region stacked, opening with the repeated header rows of its table.
+  func stack(_ slice: RegionSlice) -> (height: Double, items: [FrameItem], firstBaseline: Double?) {
+    let repeated = slice.repeatedTable.map { headers[$0].map(\.asArtifact) } ?? []
+    return HandoutLayout.stack(
+      (repeated + items[slice.range])[...], containers: containers, showsDebugOutlines: showsDebugOutlines)
+  }
+
+  /// A columns block filled at one height: each column stacked, and where the rest starts.
+  private struct FilledColumns {
+    /// The block's items, columns blocks inside it cut into pieces.
+    var items: [FlowItem]
+    /// Which items the columns hold; the rest goes on in the next region.
+    var slices: [RegionSlice]
+    var restStart: Int
+    /// Each column's frame items, by column index.
+    var columns: [(index: Int, items: [FrameItem])]
+    /// The tallest column.
+    var height: Double
+  }
+
+  /// Fills the columns of a block at one height, stacking each column once.
+  private func columns(of flow: ColumnFlow, height: Double) -> FilledColumns {
     var inner = Paginator(
       flow.items, regionHeights: [Array(repeating: height, count: max(1, flow.count))], headers: headers,
       containers: containers, showsDebugOutlines: showsDebugOutlines)
     let all = inner.paginate()
     let slices = all.filter { $0.page == 0 }
     let restStart = all.first { $0.page > 0 }?.range.lowerBound ?? inner.items.count
-    let tallest = slices.map { slice in
-      stack(inner.items[slice.range], containers: containers).height + (slice.repeatedTable.map(headerHeight) ?? 0)
-    }.max() ?? 0
-    return (inner.items, slices, restStart, tallest)
+    var tallest = 0.0
+    let stacked = slices.map { slice in
+      let column = inner.stack(slice)
+      tallest = max(tallest, column.height)
+      return (slice.region, column.items)
+    }
+    return FilledColumns(items: inner.items, slices: slices, restStart: restStart, columns: stacked, height: tallest)
   }
 
-  private func stackColumns(
-    _ filled: (items: [FlowItem], slices: [RegionSlice], restStart: Int, height: Double), flow: ColumnFlow
-  ) -> FlowItem {
+  /// The piece of a columns block: its columns side by side, as one flow item.
+  private func stackColumns(_ filled: FilledColumns, flow: ColumnFlow) -> FlowItem {
     var frameItems: [FrameItem] = []
-    for slice in filled.slices {
-      let dx = Double(slice.region) * (flow.columnWidth + flow.gap)
-      let repeated = slice.repeatedTable.map { headers[$0].map(\.asArtifact) } ?? []
-      let stacked = stack(
-        (repeated + filled.items[slice.range])[...], containers: containers, showsDebugOutlines: showsDebugOutlines)
-      frameItems += stacked.items.map { $0.offsetBy(dx: dx, dy: 0) }
+    for column in filled.columns {
+      let dx = Double(column.index) * (flow.columnWidth + flow.gap)
+      frameItems += column.items.map { $0.offsetBy(dx: dx, dy: 0) }
       if showsDebugOutlines {
         frameItems.append(.debugOutline(Rect(x: dx, y: 0, width: flow.columnWidth, height: filled.height), label: "column"))
       }
