@@ -57,6 +57,9 @@ let package = Package(
       name: "handout",
       dependencies: ["HandoutKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+    // `make bench` only: the engine's throughput in one process.
+    .executableTarget(name: "handout-bench", dependencies: ["HandoutKit", "HandoutRender"]),
+
     .testTarget(name: "HandoutModelTests", dependencies: ["HandoutModel"]),
     .testTarget(name: "HandoutLayoutTests", dependencies: ["HandoutLayout"]),
     .testTarget(

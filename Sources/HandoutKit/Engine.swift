@@ -36,6 +36,9 @@ public struct RenderRequest: Sendable {
   public var isLargePrint = false
   /// Warnings count as errors.
   public var isStrict = false
+  /// The PDF will be sent by email: the clinic's and client's addresses must be there, and no
+  /// header value may hold a control character.
+  public var isEmail = false
 
   public init(plan: [UInt8], planPath: String?) {
     self.plan = plan
@@ -185,6 +188,9 @@ public final class Engine {
       }
     } catch {
       diagnostics.append(Diagnostic(.error, "\(error)", file: file))
+    }
+    if request.isEmail {
+      diagnostics += EmailChecks(read: read, file: file).check(plan)
     }
     let loader = AssetLoader(
       baseDirectory: baseDirectory(of: request), allowsOutsideAssets: request.allowsOutsideAssets, file: file)

@@ -22,7 +22,7 @@ struct PDFAmendment {
 
   /// The PDF with the amendment appended; the input unchanged when it cannot be read.
   func apply(to pdf: [UInt8]) -> [UInt8] {
-    guard !isEmpty, var file = PDFFile(pdf) else { return pdf }
+    guard !isEmpty, let file = PDFFile(pdf) else { return pdf }
     var changed: [Int: String] = [:]
     guard let root = file.trailer["Root"]?.reference, let catalog = file.dictionary(root) else { return pdf }
     if let language {
@@ -47,8 +47,16 @@ struct PDFAmendment {
     "[\(number(rect.0)) \(number(rect.1)) \(number(rect.2)) \(number(rect.3))]"
   }
 
+  /// A number with at most three decimals and no trailing zeros.
   private func number(_ value: Double) -> String {
-    String(format: "%.3f", value).replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
+    let thousandths = Int((value * 1000).rounded())
+    let sign = thousandths < 0 ? "-" : ""
+    let whole = abs(thousandths) / 1000
+    var fraction = String(abs(thousandths) % 1000)
+    guard fraction != "0" else { return sign + String(whole) }
+    fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    return "\(sign)\(whole).\(fraction)"
   }
 
   private func literal(_ text: String) -> String {
@@ -57,7 +65,14 @@ struct PDFAmendment {
 
   /// A PDF text string in UTF-16BE with a byte-order mark, as hex.
   private func textString(_ text: String) -> String {
-    "<FEFF" + text.utf16.map { String(format: "%04X", $0) }.joined() + ">"
+    let digits = Array("0123456789ABCDEF".utf8)
+    var hex: [UInt8] = Array("<FEFF".utf8)
+    hex.reserveCapacity(6 + text.utf16.count * 4)
+    for unit in text.utf16 {
+      for shift in stride(from: 12, through: 0, by: -4) { hex.append(digits[Int(unit >> UInt16(shift)) & 15]) }
+    }
+    hex.append(UInt8(ascii: ">"))
+    return String(decoding: hex, as: UTF8.self)
   }
 }
 
@@ -104,8 +119,8 @@ private struct PDFFile {
     _ = scanner.value()
     guard scanner.keyword() == "obj" else { return nil }
     let start = scanner.position
-    guard let end = bytes[start...].firstRange(of: Array("endobj".utf8)) else { return nil }
-    return start..<end.lowerBound
+    guard let end = bytes.firstIndex(of: "endobj", from: start) else { return nil }
+    return start..<end
   }
 
   /// The object's text with `entries` added at the end of its dictionary.
@@ -192,12 +207,25 @@ private struct PDFScanner {
     self.position = position
   }
 
-  private static let delimiters = Set("()<>[]{}/%".utf8)
-  private static let whitespace = Set([0, 9, 10, 12, 13, 32].map(UInt8.init))
+  private static func isWhitespace(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0, 9, 10, 12, 13, 32: true
+    default: false
+    }
+  }
+
+  private static func isDelimiter(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["),
+      UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "/"), UInt8(ascii: "%"):
+      true
+    default: false
+    }
+  }
 
   mutating func skipWhitespace() {
     while position < bytes.count {
-      if Self.whitespace.contains(bytes[position]) {
+      if Self.isWhitespace(bytes[position]) {
         position += 1
       } else if bytes[position] == UInt8(ascii: "%") {
         while position < bytes.count, bytes[position] != 10, bytes[position] != 13 { position += 1 }
@@ -211,9 +239,7 @@ private struct PDFScanner {
   mutating func keyword() -> String {
     skipWhitespace()
     let start = position
-    while position < bytes.count, !Self.whitespace.contains(bytes[position]),
-      !Self.delimiters.contains(bytes[position])
-    {
+    while position < bytes.count, !Self.isWhitespace(bytes[position]), !Self.isDelimiter(bytes[position]) {
       position += 1
     }
     return String(decoding: bytes[start..<position], as: UTF8.self)
@@ -290,6 +316,26 @@ private struct PDFScanner {
 }
 
 extension Array where Element == UInt8 {
+  /// Where `pattern` first occurs at or after `start`: `memchr` finds candidates for its
+  /// first byte, `memcmp` checks the rest.
+  fileprivate func firstIndex(of pattern: StaticString, from start: Int) -> Int? {
+    let length = pattern.utf8CodeUnitCount
+    guard length > 0, start >= 0 else { return nil }
+    return withUnsafeBufferPointer { buffer -> Int? in
+      guard let base = buffer.baseAddress else { return nil }
+      var index = start
+      while index + length <= buffer.count {
+        guard let hit = memchr(base + index, Int32(pattern.utf8Start.pointee), buffer.count - index - length + 1) else {
+          return nil
+        }
+        index = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+        if memcmp(base + index, pattern.utf8Start, length) == 0 { return index }
+        index += 1
+      }
+      return nil
+    }
+  }
+
   fileprivate func lastRange(of pattern: [UInt8]) -> Range<Int>? {
     guard pattern.count <= count else { return nil }
     for start in stride(from: count - pattern.count, through: 0, by: -1)

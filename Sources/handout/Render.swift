@@ -54,7 +54,12 @@ struct Render: ParsableCommand {
   @Flag(help: "Treat warnings as errors.")
   var strict = false
 
+  @Flag(help: "Also write an email (.eml beside the PDF) from the clinic to the client, with the PDF attached.")
+  var eml = false
+
   func validate() throws {
+    if eml, format != .pdf { throw ValidationError("--eml attaches a PDF; it cannot be used with --format \(format)") }
+    if eml, output == "-" { throw ValidationError("--eml writes a file beside the PDF; give -o a file name instead of -") }
     guard (18...1200).contains(dpi) else {
       throw ValidationError("--dpi must be from 18 to 1200, not \(dpi)")
     }
@@ -72,10 +77,11 @@ struct Render: ParsableCommand {
     request.showsDebugOutlines = debugBoxes
     request.isLargePrint = largePrint
     request.isStrict = strict
+    request.isEmail = eml
 
-    let result = try reportingErrors { () throws(HandoutError) in
+    let (result, engine) = try reportingErrors { () throws(HandoutError) in
       let engine = try Engine(fontDirectories: fontDirectories, catalogFile: catalog)
-      return try engine.render(request)
+      return (try engine.render(request), engine)
     }
     report(result.warnings)
 
@@ -91,10 +97,22 @@ struct Render: ParsableCommand {
     let target = output ?? defaultOutputPath(for: result.plan, format: format)
     let paths = result.files.count == 1 && format == .pdf
       ? [target] : numberedPaths(target, count: result.files.count, format: format)
+    var written = paths
+    if eml {
+      let pathExtension = URL(fileURLWithPath: target).pathExtension
+      let emailPath = (pathExtension.isEmpty ? target : String(target.dropLast(pathExtension.count + 1))) + ".eml"
+      let message = try reportingErrors { () throws(HandoutError) in
+        try engine.email(
+          for: result.plan, attaching: result.files[0], named: URL(fileURLWithPath: target).lastPathComponent,
+          sourceDateEpoch: request.sourceDateEpoch, file: request.planPath)
+      }
+      try write(message, to: emailPath)
+      written.append(emailPath)
+    }
     for (path, bytes) in zip(paths, result.files) {
-      try writeAtomically(bytes, to: path)
+      try write(bytes, to: path)
     }
     let noun = result.pageCount == 1 ? "page" : "pages"
-    printError("wrote \(paths.joined(separator: ", ")) (\(result.pageCount) \(noun))")
+    printError("wrote \(written.joined(separator: ", ")) (\(result.pageCount) \(noun))")
   }
 }

@@ -59,22 +59,11 @@ func numberedPaths(_ target: String, count: Int, format: OutputFormat) -> [Strin
   return (1...max(count, 1)).map { "\(stem)-\($0).\(format.rawValue)" }
 }
 
-/// Writes through a temporary file in the same folder and a rename, so no reader ever sees
-/// a half-written file.
-func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-  let url = URL(fileURLWithPath: path)
-  let folder = url.deletingLastPathComponent()
+/// Writes a file atomically (see HandoutKit's `writeAtomically`), as an exit code on failure.
+func write(_ bytes: [UInt8], to path: String) throws {
   do {
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    try Data(bytes).write(to: temporary)
-    if rename(temporary.path, url.path) != 0 {
-      try? FileManager.default.removeItem(at: temporary)
-      throw failure("cannot write \(path): \(String(cString: strerror(errno)))", code: 1)
-    }
-  } catch let error as ExitCode {
-    throw error
+    try writeAtomically(bytes, to: path)
   } catch {
-    throw failure("cannot write \(path): \(error.localizedDescription)", code: 1)
+    throw failure(error.description, code: 1)
   }
 }

@@ -1,0 +1,305 @@
+import Foundation
+import HandoutModel
+
+/// What a batch renders and where it writes.
+public struct BatchOptions: Sendable {
+  /// Plan files, folders of plan files (`.json`, `.ndjson`, `.jsonl`), or `-` for standard input.
+  public var inputs: [String]
+  public var outputDirectory = "Output"
+  public var nameTemplate = OutputNamer.defaultTemplate
+  /// Worker threads, each with its own engine and font map.
+  public var jobs = ProcessInfo.processInfo.activeProcessorCount
+  public var shard = Shard.whole
+  /// Skip plans whose output is already complete.
+  public var resumes = false
+  /// Write an email (`.eml`) beside each PDF.
+  public var writesEmail = false
+  /// A file for one JSON line per plan.
+  public var reportPath: String?
+  /// Layout, paper, large print, strictness and dates for every plan; its plan bytes are unused.
+  public var request = RenderRequest(plan: [], planPath: nil)
+  public var fontDirectories: [String] = []
+  public var catalogFile: String?
+
+  public init(inputs: [String]) {
+    self.inputs = inputs
+  }
+}
+
+/// Renders many plans: reads them one at a time, hands them to worker threads that each own an
+/// engine, writes every file atomically and reports each plan as it finishes.
+///
+/// Memory stays flat: the reader holds one plan, the queue a few per worker, and the namer a
+/// number per distinct output name.
+public final class BatchRunner {
+  public let options: BatchOptions
+  private let observer: @Sendable (BatchOutcome, BatchProgress) -> Void
+
+  /// `observer` hears of every plan as it finishes, one call at a time.
+  public init(options: BatchOptions, observer: @escaping @Sendable (BatchOutcome, BatchProgress) -> Void) {
+    self.options = options
+    self.observer = observer
+  }
+
+  /// The input files: files as given, the plan files of folders in name order.
+  public static func expand(_ inputs: [String]) throws(HandoutError) -> [String] {
+    var files: [String] = []
+    var problems: [Diagnostic] = []
+    for input in inputs {
+      if input == "-" {
+        files.append(input)
+        continue
+      }
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+        problems.append(Diagnostic(.error, "no such file or folder", file: input))
+        continue
+      }
+      guard isDirectory.boolValue else {
+        files.append(input)
+        continue
+      }
+      let entries = (try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []
+      let plans = entries.filter { name in
+        !name.hasPrefix(".") && [".json", ".ndjson", ".jsonl"].contains { name.lowercased().hasSuffix($0) }
+      }
+      if plans.isEmpty {
+        problems.append(
+          Diagnostic(.error, "the folder holds no plan files", file: input, hint: "plan files end in .json, .ndjson or .jsonl"))
+      }
+      let folder = input.hasSuffix("/") ? String(input.dropLast()) : input
+      files += plans.sorted().map { folder + "/" + $0 }
+    }
+    if inputs.filter({ $0 == "-" }).count > 1 {
+      problems.append(Diagnostic(.error, "standard input (-) is named more than once"))
+    }
+    guard problems.isEmpty else { throw .invalidInput(problems) }
+    return files
+  }
+
+  /// How many plans of this shard the input files hold; `nil` when one is standard input.
+  public static func count(_ files: [String], shard: Shard) -> Int? {
+    guard !files.contains("-") else { return nil }
+    var position = 0
+    var count = 0
+    for file in files {
+      guard let reader = try? RecordReader(path: file) else { continue }
+      for _ in reader {
+        if shard.contains(position) { count += 1 }
+        position += 1
+      }
+    }
+    return count
+  }
+
+  /// Runs the batch to its end; the progress returned holds the final counts.
+  public func run(total: Int? = nil) throws(HandoutError) -> BatchProgress {
+    let files = try Self.expand(options.inputs)
+    // The first engine is made here, so a bad catalogue or missing fonts stop the batch at once.
+    let engine = try Engine(fontDirectories: options.fontDirectories, catalogFile: options.catalogFile)
+    let report: FileHandle?
+    if let path = options.reportPath {
+      guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+        throw .failure("cannot create the report file \(path)")
+      }
+      report = handle
+    } else {
+      report = nil
+    }
+    defer { try? report?.close() }
+
+    let collector = Collector(total: total, report: report, observer: observer)
+    let queue = WorkQueue<Job>(capacity: max(2, options.jobs * 2))
+    let options = self.options
+    let workers = DispatchGroup()
+    let startup = WorkerStartup()
+    for _ in 1..<max(1, options.jobs) {
+      workers.enter()
+      let thread = Thread {
+        defer { workers.leave() }
+        do {
+          let own = try Engine(fontDirectories: options.fontDirectories, catalogFile: options.catalogFile)
+          Self.work(queue: queue, engine: own, options: options, collector: collector)
+        } catch {
+          startup.fail("\(error)")
+          queue.close()
+        }
+      }
+      thread.stackSize = 8 << 20
+      thread.start()
+    }
+    workers.enter()
+    let producer = Thread {
+      Self.produce(files: files, options: options, queue: queue, collector: collector)
+      queue.close()
+      workers.leave()
+    }
+    producer.stackSize = 8 << 20
+    producer.start()
+    Self.work(queue: queue, engine: engine, options: options, collector: collector)
+    // The producer closes the queue at its end; the workers then finish what they hold.
+    workers.wait()
+    if let message = startup.failure { throw .failure("a worker could not start: \(message)") }
+    return collector.finish()
+  }
+
+  /// One plan to render, with the names its files get.
+  struct Job: Sendable {
+    var record: PlanRecord
+    var pdfPath: String
+    var emailPath: String?
+  }
+
+  /// Reads every input, names every plan (those of other shards too, so names agree between
+  /// shards) and queues the plans of this shard.
+  private static func produce(files: [String], options: BatchOptions, queue: WorkQueue<Job>, collector: Collector) {
+    let today = String(isoDate(options.request.sourceDateEpoch ?? HandoutKit.today()).prefix(10))
+    var namer = OutputNamer(template: options.nameTemplate, today: today)
+    var position = 0
+    let folder = options.outputDirectory.hasSuffix("/") ? String(options.outputDirectory.dropLast()) : options.outputDirectory
+    for file in files {
+      let reader: RecordReader
+      do {
+        reader = try RecordReader(path: file)
+      } catch {
+        collector.add(BatchOutcome(
+          input: file, record: 0, line: 0, status: .failed, milliseconds: 0,
+          diagnostics: error.diagnostics))
+        continue
+      }
+      for record in reader {
+        defer { position += 1 }
+        let plan = namer.readsPlan ? try? JSONReader.parse(record.bytes) : nil
+        let name = namer.name(for: record, plan: plan, ordinal: position + 1)
+        guard options.shard.contains(position) else { continue }
+        let job = Job(
+          record: record, pdfPath: folder + "/" + name + ".pdf",
+          emailPath: options.writesEmail ? folder + "/" + name + ".eml" : nil)
+        if options.resumes, isCompletePDF(at: job.pdfPath),
+          job.emailPath.map({ FileManager.default.fileExists(atPath: $0) }) ?? true
+        {
+          collector.add(BatchOutcome(
+            input: record.input, record: record.number, line: record.start.line, output: job.pdfPath,
+            email: job.emailPath, status: .skipped, milliseconds: 0, diagnostics: []))
+          continue
+        }
+        guard queue.push(job) else { return }
+      }
+      if let problem = reader.readError {
+        collector.add(BatchOutcome(
+          input: file, record: 0, line: 0, status: .failed, milliseconds: 0,
+          diagnostics: [Diagnostic(.error, "cannot read further: \(problem)", file: file)]))
+      }
+    }
+  }
+
+  /// Renders queued plans until the queue is closed and empty.
+  private static func work(queue: WorkQueue<Job>, engine: Engine, options: BatchOptions, collector: Collector) {
+    while let job = queue.pop() {
+      collector.add(render(job, engine: engine, options: options))
+    }
+  }
+
+  private static func render(_ job: Job, engine: Engine, options: BatchOptions) -> BatchOutcome {
+    let started = DispatchTime.now().uptimeNanoseconds
+    let record = job.record
+    var outcome = BatchOutcome(
+      input: record.input, record: record.number, line: record.start.line, status: .failed,
+      milliseconds: 0, diagnostics: [])
+    var request = options.request
+    request.plan = record.bytes
+    request.planPath = record.planPath
+    request.format = .pdf
+    request.isEmail = job.emailPath != nil
+    do {
+      let result = try engine.render(request)
+      let pdf = result.files[0]
+      // The email goes first: a PDF on disk then means both files are there, which is what
+      // `--resume` looks for.
+      if let emailPath = job.emailPath {
+        let message = try engine.email(
+          for: result.plan, attaching: pdf, named: URL(fileURLWithPath: job.pdfPath).lastPathComponent,
+          sourceDateEpoch: options.request.sourceDateEpoch, file: record.planPath)
+        try writeAtomically(message, to: emailPath)
+      }
+      try writeAtomically(pdf, to: job.pdfPath)
+      outcome.status = .ok
+      outcome.output = job.pdfPath
+      outcome.email = job.emailPath
+      outcome.pages = result.pageCount
+      outcome.bytes = pdf.count
+      outcome.diagnostics = record.locatingInInput(result.warnings)
+    } catch let error as HandoutError {
+      outcome.diagnostics = record.locatingInInput(error.diagnostics)
+    } catch {
+      outcome.diagnostics = [Diagnostic(.error, "\(error)", file: record.input)]
+    }
+    outcome.milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+    return outcome
+  }
+}
+
+extension HandoutError {
+  /// The error as diagnostics.
+  public var diagnostics: [Diagnostic] {
+    switch self {
+    case .invalidInput(let diagnostics): diagnostics
+    case .failure(let message): [Diagnostic(.error, message)]
+    }
+  }
+}
+
+/// Gathers outcomes from every thread: counts, report lines, the observer.
+private final class Collector: @unchecked Sendable {
+  private let lock = NSLock()
+  private var progress: BatchProgress
+  private let report: FileHandle?
+  private let observer: @Sendable (BatchOutcome, BatchProgress) -> Void
+  private let started = DispatchTime.now().uptimeNanoseconds
+
+  init(total: Int?, report: FileHandle?, observer: @escaping @Sendable (BatchOutcome, BatchProgress) -> Void) {
+    progress = BatchProgress(total: total)
+    self.report = report
+    self.observer = observer
+  }
+
+  func add(_ outcome: BatchOutcome) {
+    lock.lock()
+    defer { lock.unlock() }
+    switch outcome.status {
+    case .ok:
+      progress.rendered += 1
+      if !outcome.diagnostics.isEmpty { progress.warned += 1 }
+    case .failed: progress.failed += 1
+    case .skipped: progress.skipped += 1
+    }
+    progress.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    report?.write(Data((outcome.jsonLine() + "\n").utf8))
+    observer(outcome, progress)
+  }
+
+  func finish() -> BatchProgress {
+    lock.lock()
+    defer { lock.unlock() }
+    progress.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    return progress
+  }
+}
+
+/// Remembers why a worker thread could not start.
+private final class WorkerStartup: @unchecked Sendable {
+  private let lock = NSLock()
+  private var message: String?
+
+  func fail(_ text: String) {
+    lock.lock()
+    defer { lock.unlock() }
+    message = message ?? text
+  }
+
+  var failure: String? {
+    lock.lock()
+    defer { lock.unlock() }
+    return message
+  }
+}

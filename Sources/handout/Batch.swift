@@ -1,0 +1,192 @@
+import ArgumentParser
+import Foundation
+import HandoutCompose
+import HandoutKit
+import HandoutModel
+
+struct Batch: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Render many plans: NDJSON, JSON arrays, folders of plans, or standard input.",
+    discussion: """
+      Plans are read one at a time, so a batch of any size runs in the same memory. Every file
+      is written to a temporary name and renamed into place: a killed batch leaves no
+      half-written PDF, and --resume carries on where it stopped.
+
+      Examples:
+        handout batch plans.ndjson -o out/
+        handout batch plans/ --name "{clinic.name}-{client.name}-{date}" --report report.jsonl
+        export-plans | handout batch - -o out/ --eml
+        handout batch plans.ndjson --shard 0/4 --resume      (machine 1 of 4; see Docs/batch.md)
+
+      Name placeholders: a dotted JSON path into the plan ({client.name}, {client.id}), {date}
+      (the plan's date, else today's), {input} (the input file's name), {record} (the plan's
+      number in its input) and {n} (its position in the whole batch).
+
+      Exit codes: 0 every plan rendered (or skipped by --resume), 65 some plans failed (the others
+      were written; each failure is reported with its input, line and JSON path), 64 bad
+      arguments or unreadable inputs, 1 anything else.
+      """)
+
+  @Argument(help: "Plan files, folders of plan files (.json, .ndjson, .jsonl), or - for standard input.")
+  var inputs: [String]
+
+  @Option(name: .shortAndLong, help: "The folder to write into.")
+  var output = "Output"
+
+  @Option(help: "The output file name, without extension; see the placeholders below.")
+  var name = OutputNamer.defaultTemplate
+
+  @Option(help: "Worker threads, each with its own fonts. Default: the number of cores.")
+  var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(help: "Render only part i of n (0 ≤ i < n) of the batch, for n machines sharing it.")
+  var shard: String?
+
+  @Flag(help: "Skip plans whose output is already complete.")
+  var resume = false
+
+  @Flag(help: "Write an email (.eml) with the PDF attached beside each PDF.")
+  var eml = false
+
+  @Option(help: "Write one JSON line per plan to this file: input, output, status, pages, bytes, milliseconds.")
+  var report: String?
+
+  @Option(help: "A built-in layout name or a layout file, for every plan.")
+  var layout: String?
+
+  @Option(help: "The paper size: letter or a4. Default: each layout's.")
+  var paper: LayoutSpec.Paper?
+
+  @Option(name: .customLong("font-dir"), help: "A folder of extra fonts to load (repeatable).")
+  var fontDirectories: [String] = []
+
+  @Option(help: "A catalogue file whose entries add to or replace the built-in ones.")
+  var catalog: String?
+
+  @Flag(help: "Allow logos outside each input's folder.")
+  var allowOutsideAssets = false
+
+  @Flag(help: "Set every plan in large print.")
+  var largePrint = false
+
+  @Flag(help: "Treat warnings as errors.")
+  var strict = false
+
+  @Flag(name: .shortAndLong, help: "Print each plan's warnings, not just their count.")
+  var verbose = false
+
+  @Flag(name: .shortAndLong, help: "No progress bar and no summary; failures are still printed.")
+  var quiet = false
+
+  func validate() throws {
+    guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 256, not \(jobs)") }
+    if let shard, Shard(shard) == nil {
+      throw ValidationError("--shard must be i/n with 0 ≤ i < n, such as 0/4; not \(shard)")
+    }
+    for placeholder in OutputNamer.placeholders(in: name) where placeholder.isEmpty {
+      throw ValidationError("--name has an empty placeholder {}; write a JSON path such as {client.name}")
+    }
+  }
+
+  func run() throws {
+    var options = BatchOptions(inputs: inputs)
+    options.outputDirectory = output
+    options.nameTemplate = name
+    options.jobs = jobs
+    options.shard = shard.flatMap(Shard.init) ?? .whole
+    options.resumes = resume
+    options.writesEmail = eml
+    options.reportPath = report
+    options.fontDirectories = fontDirectories
+    options.catalogFile = catalog
+    var request = RenderRequest(plan: [], planPath: nil)
+    request.layout = layout
+    request.paper = paper
+    request.sourceDateEpoch = sourceDateEpoch()
+    request.allowsOutsideAssets = allowOutsideAssets
+    request.isLargePrint = largePrint
+    request.isStrict = strict
+    options.request = request
+
+    let progressBar = isatty(2) != 0 && !quiet ? ProgressBar() : nil
+    let total: Int?
+    if progressBar != nil, let files = try? BatchRunner.expand(inputs) {
+      total = BatchRunner.count(files, shard: options.shard)
+    } else {
+      total = nil
+    }
+    let verbose = self.verbose
+    let runner = BatchRunner(options: options) { outcome, progress in
+      progressBar?.clear()
+      if outcome.status == .failed {
+        let errors = outcome.diagnostics.filter { $0.severity == .error }.map(labelled(outcome))
+        printError(errors.map(DiagnosticFormatter.format).joined(separator: "\n"))
+      } else if verbose, !outcome.diagnostics.isEmpty {
+        printError(outcome.diagnostics.map(DiagnosticFormatter.format).joined(separator: "\n"))
+      }
+      progressBar?.draw(progress)
+    }
+    let result = try reportingErrors { () throws(HandoutError) in try runner.run(total: total) }
+    progressBar?.clear()
+    if !quiet { printError(summary(result)) }
+    if result.failed > 0 { throw ExitCode(65) }
+  }
+
+  /// A failure with no place of its own names its plan.
+  private func labelled(_ outcome: BatchOutcome) -> (Diagnostic) -> Diagnostic {
+    { diagnostic in
+      var labelled = diagnostic
+      if labelled.file == nil { labelled.file = outcome.input }
+      if labelled.location == nil, outcome.line > 0 { labelled.location = SourceLocation(line: outcome.line, column: 1) }
+      return labelled
+    }
+  }
+
+  private func summary(_ progress: BatchProgress) -> String {
+    var parts = ["\(progress.rendered) rendered"]
+    if progress.skipped > 0 { parts.append("\(progress.skipped) skipped (already complete)") }
+    parts.append("\(progress.failed) failed")
+    var text = "batch: " + parts.joined(separator: ", ")
+    text += String(format: " in %.1f s (%.0f plans/s) into %@/", progress.seconds, progress.rate, output)
+    if progress.warned > 0, !verbose {
+      text += "\n  \(progress.warned) rendered plans had warnings: see --report FILE, or add --verbose"
+    }
+    if progress.failed > 0 {
+      text += "\n  the failed plans are listed above" + (report.map { " and in \($0)" } ?? "")
+    }
+    return text
+  }
+}
+
+/// A one-line progress bar on standard error: done/total, rate, time left.
+final class ProgressBar: @unchecked Sendable {
+  private var lastDraw: UInt64 = 0
+  private var isShown = false
+
+  func draw(_ progress: BatchProgress) {
+    let now = DispatchTime.now().uptimeNanoseconds
+    // Ten times a second is enough for the eye, and keeps the terminal cheap.
+    guard now - lastDraw > 100_000_000 || progress.done == progress.total else { return }
+    lastDraw = now
+    var line = ""
+    if let total = progress.total, total > 0 {
+      let width = 30
+      let filled = min(width, progress.done * width / total)
+      line = "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
+      line += "\(progress.done)/\(total)"
+      let left = progress.rate > 0 ? Double(total - progress.done) / progress.rate : 0
+      line += String(format: "  %.0f plans/s  ETA %d:%02d", progress.rate, Int(left) / 60, Int(left) % 60)
+    } else {
+      line = "\(progress.done) plans" + String(format: "  %.0f plans/s", progress.rate)
+    }
+    if progress.failed > 0 { line += "  \(progress.failed) failed" }
+    FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+    isShown = true
+  }
+
+  func clear() {
+    guard isShown else { return }
+    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    isShown = false
+  }
+}
