@@ -58,13 +58,13 @@ let package = Package(
       dependencies: ["HandoutKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
     // `make bench` only: the engine's throughput in one process.
-    .executableTarget(name: "handout-bench", dependencies: ["HandoutKit", "HandoutRender"]),
+    .executableTarget(name: "handout-bench", dependencies: ["HandoutKit"]),
 
     .testTarget(name: "HandoutModelTests", dependencies: ["HandoutModel"]),
     .testTarget(name: "HandoutLayoutTests", dependencies: ["HandoutLayout"]),
     .testTarget(
       name: "HandoutEndToEndTests",
       dependencies: ["HandoutKit", "HandoutText", "HandoutRender", "CCairo", "handout"],
-      resources: [.copy("Fixtures")]),
+      exclude: ["Snapshots"], resources: [.copy("Fixtures")]),
   ]
 )

@@ -1,6 +1,5 @@
 import Foundation
 import HandoutKit
-import HandoutRender
 
 // Throughput of the engine, in one process: `handout-bench PLAN [--docs N] [--jobs N]`.
 // Each document is the plan with its client's name changed, so nothing is cached whole.
@@ -59,7 +58,6 @@ if arguments.contains("--phases") {
     }
     let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(documents)
     print(String(format: "%@: %.2f ms/doc", phase, ms))
-    if phase == "render" { PhaseClock.report(documents) }
   }
   exit(0)
 }

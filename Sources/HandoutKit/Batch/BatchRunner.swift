@@ -108,6 +108,7 @@ public final class BatchRunner {
     }
     defer { try? report?.close() }
 
+    removeAbandonedTemporaryFiles(in: options.outputDirectory)
     let collector = Collector(total: total, report: report, observer: observer)
     let queue = WorkQueue<Job>(capacity: max(2, options.jobs * 2))
     let options = self.options
@@ -141,6 +142,17 @@ public final class BatchRunner {
     workers.wait()
     if let message = startup.failure { throw .failure("a worker could not start: \(message)") }
     return collector.finish()
+  }
+
+  /// Deletes the temporary files a killed batch left behind (`.name.pdf.PID-N.tmp` whose
+  /// process is gone); those of a batch still running stay.
+  private func removeAbandonedTemporaryFiles(in folder: String) {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    for entry in entries where entry.hasPrefix(".") && entry.hasSuffix(".tmp") {
+      let parts = entry.dropLast(4).split(separator: ".").last?.split(separator: "-")
+      guard let pid = parts?.first.flatMap({ Int32($0) }), parts?.count == 2 else { continue }
+      if kill(pid, 0) != 0, errno == ESRCH { unlink(folder + "/" + entry) }
+    }
   }
 
   /// One plan to render, with the names its files get.

@@ -168,7 +168,7 @@ private struct PlanReading {
     clinic.email = r.string("email")
     if let email = clinic.email, !email.isPlausibleEmail {
       sink.error(
-        "\"\(email)\" is not an email address", at: r.value("email")?.location,
+        "\(email.debugDescription) is not an email address", at: r.value("email")?.location,
         path: path.appending("email"), hint: "write it as name@example.com")
     }
     clinic.website = url(&r, "website")
@@ -212,7 +212,7 @@ private struct PlanReading {
       case .string(let text) = email.value.kind, !text.isPlausibleEmail
     {
       sink.error(
-        "\"\(text)\" is not an email address", at: email.value.location,
+        "\(text.debugDescription) is not an email address", at: email.value.location,
         path: path.appending("email"), hint: "write it as name@example.com")
     }
     return name == nil ? nil : result
