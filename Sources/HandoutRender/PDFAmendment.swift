@@ -28,9 +28,8 @@ struct PDFAmendment {
     if let language {
       changed[root] = file.insert("/Lang \(literal(language))", into: root)
     }
-    if !figureAlternatives.isEmpty, let tree = catalog["StructTreeRoot"]?.reference {
-      let figures = file.structureElements(under: tree).filter { file.dictionary($0)?["S"]?.name == "Figure" }
-      for (figure, text) in zip(figures, figureAlternatives) {
+    if !figureAlternatives.isEmpty, catalog["StructTreeRoot"]?.reference != nil {
+      for (figure, text) in zip(file.figureElements(), figureAlternatives) {
         changed[figure] = file.insert("/Alt \(textString(text))", into: figure)
       }
     }
@@ -131,22 +130,23 @@ private struct PDFFile {
     return text[..<close.lowerBound] + " " + entries + "\n" + text[close.lowerBound...]
   }
 
-  /// Structure elements under `node`, depth first, in the order of their `/K` arrays.
-  func structureElements(under node: Int) -> [Int] {
-    var result: [Int] = []
-    var visited: Set<Int> = []
-    func walk(_ value: PDFValue?) {
-      switch value {
-      case .reference(let number)?:
-        guard visited.insert(number).inserted, let element = dictionary(number) else { return }
-        if element["Type"]?.name == "StructElem" { result.append(number) }
-        if element["Type"]?.name == "StructElem" || element["Type"]?.name == "StructTreeRoot" { walk(element["K"]) }
-      case .array(let values)?: values.forEach { walk($0) }
-      default: break
+  /// The `Figure` structure elements in reading order.
+  ///
+  /// Cairo numbers a structure element when its tag begins, and the drawer begins tags in
+  /// reading order, so the order of object numbers is the reading order; no walk of the tree
+  /// is needed. Cairo starts each element's dictionary with `/Type /StructElem` and `/S`.
+  func figureElements() -> [Int] {
+    let marker = Array("/S /Figure".utf8)
+    return offsets.keys.sorted().filter { number in
+      guard let offset = offsets[number], offset + 96 <= bytes.count else { return false }
+      let head = bytes[offset..<offset + 96]
+      guard head.firstRange(of: Array("/Type /StructElem".utf8)) != nil, let found = head.firstRange(of: marker) else {
+        return false
       }
+      // `/S /FigureX` would be another type.
+      let next = found.upperBound < bytes.count ? bytes[found.upperBound] : 0
+      return !(next >= 0x41 && next <= 0x5A) && !(next >= 0x61 && next <= 0x7A)
     }
-    walk(.reference(node))
-    return result
   }
 
   /// The page objects under a page tree node, in order.

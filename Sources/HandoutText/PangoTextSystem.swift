@@ -89,6 +89,7 @@ public final class PangoTextSystem: TextSystem {
     let attributes = pango_attr_list_new()
     insert(pango_attr_foreground_new(style.color.red16, style.color.green16, style.color.blue16), into: attributes)
     insert(pango_attr_language_new(pango_language_from_string(style.language)), into: attributes)
+    insert(pango_attr_font_features_new("liga 0, clig 0"), into: attributes)
     let hyphenator = style.hyphenates ? hyphenator(for: style.language) : nil
     for span in text.spans {
       let start = bytes.count

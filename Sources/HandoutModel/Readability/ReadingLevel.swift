@@ -61,25 +61,61 @@ public struct ReadingLevel: Sendable, Hashable {
     return result
   }
 
+  /// Runs of letters and digits (with `'`, `’` and `-` inside words) that hold a letter or digit.
+  /// Works on Unicode scalars: their properties are much cheaper to ask than a Character's.
   static func words(of sentence: Substring) -> [Substring] {
-    sentence.split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" || $0 == "-") }
-      .filter { $0.contains { $0.isLetter || $0.isNumber } }
+    var result: [Substring] = []
+    let scalars = sentence.unicodeScalars
+    var start: String.UnicodeScalarView.Index?
+    var hasContent = false
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
+      let isContent = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+      if isContent || scalar == "'" || scalar == "’" || scalar == "-" {
+        if start == nil { start = index }
+        hasContent = hasContent || isContent
+      } else if let first = start {
+        if hasContent { result.append(Substring(scalars[first..<index])) }
+        start = nil
+        hasContent = false
+      }
+      index = scalars.index(after: index)
+    }
+    if let first = start, hasContent { result.append(Substring(scalars[first..<scalars.endIndex])) }
+    return result
   }
 
   /// Vowel groups, less a silent final "e"; at least one.
   static func syllables(in word: Substring) -> Int {
-    let letters = word.lowercased().filter(\.isLetter)
+    // Lower-case ASCII letters are what the vowel rules look at; other letters count as
+    // consonants, as they did when this worked on whole characters.
+    var letters: [UInt8] = []
+    for scalar in word.unicodeScalars where scalar.properties.isAlphabetic {
+      if scalar.isASCII {
+        let byte = UInt8(scalar.value)
+        letters.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+      } else {
+        letters.append(0)
+      }
+    }
     guard letters.count > 3 else { return 1 }
-    let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
+    func isVowel(_ byte: UInt8) -> Bool {
+      byte == 97 || byte == 101 || byte == 105 || byte == 111 || byte == 117 || byte == 121
+    }
     var count = 0
     var previousIsVowel = false
     for letter in letters {
-      let isVowel = vowels.contains(letter)
-      if isVowel && !previousIsVowel { count += 1 }
-      previousIsVowel = isVowel
+      let vowel = isVowel(letter)
+      if vowel && !previousIsVowel { count += 1 }
+      previousIsVowel = vowel
     }
-    if letters.hasSuffix("e"), !letters.hasSuffix("le"), count > 1 { count -= 1 }
-    if letters.hasSuffix("es") || letters.hasSuffix("ed"), count > 1, !letters.hasSuffix("ted"), !letters.hasSuffix("ded") {
+    func hasSuffix(_ suffix: String) -> Bool {
+      let tail = Array(suffix.utf8)
+      return letters.count >= tail.count && Array(letters.suffix(tail.count)) == tail
+    }
+    if hasSuffix("e"), !hasSuffix("le"), count > 1 { count -= 1 }
+    if hasSuffix("es") || hasSuffix("ed"), count > 1, !hasSuffix("ted"), !hasSuffix("ded") {
       count -= 1
     }
     return max(1, count)
