@@ -23,5 +23,8 @@ demo: release
 test: deps
 	$(SWIFT) test -j $(JOBS) --disable-xctest
 
+bench: deps
+	@scripts/bench
+
 clean:
 	rm -rf .build Output/*.pdf Output/*.png Output/*.svg
