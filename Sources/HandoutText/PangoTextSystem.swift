@@ -19,9 +19,10 @@ public final class PangoTextSystem: TextSystem {
   private var metrics: [MetricsKey: (ascent: Double, descent: Double)] = [:]
   /// Hyphenators by language, `nil` where no dictionary is installed.
   private var hyphenators: [String: Hyphenator?] = [:]
-  /// How many shaped paragraphs the cache keeps before it starts again. The reference plan has
-  /// about 200, most of them catalogue text shared by every plan; 1,024 holds those of a few
-  /// languages and layouts, and keeps a batch's memory flat (each entry holds a Pango layout).
+  /// How many shaped paragraphs the cache keeps before it starts again. Catalogue text, shared
+  /// by every plan of a batch, is most of a plan's paragraphs; 1,024 holds those of a few
+  /// languages and layouts, and keeps a batch's memory flat (each entry holds a Pango layout:
+  /// with 4,096 the peak RSS of a batch still grew past 1,000 plans).
   public var cacheLimit = 1024
 
   private struct CacheKey: Hashable {
