@@ -97,6 +97,13 @@ public final class BatchRunner {
     let files = try Self.expand(options.inputs)
     // The first engine is made here, so a bad catalogue or missing fonts stop the batch at once.
     let engine = try Engine(fontDirectories: options.fontDirectories, catalogFile: options.catalogFile)
+    // A bad layout or an output folder that cannot be made would fail every plan: stop now.
+    if let layout = options.request.layout { _ = try engine.layoutSpec(layout) }
+    do {
+      try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
+    } catch {
+      throw .failure("cannot create the output folder \(options.outputDirectory)")
+    }
     let report: FileHandle?
     if let path = options.reportPath {
       guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
