@@ -136,15 +136,14 @@ private struct PDFFile {
   /// reading order, so the order of object numbers is the reading order; no walk of the tree
   /// is needed. Cairo starts each element's dictionary with `/Type /StructElem` and `/S`.
   func figureElements() -> [Int] {
-    let marker = Array("/S /Figure".utf8)
-    return offsets.keys.sorted().filter { number in
-      guard let offset = offsets[number], offset + 96 <= bytes.count else { return false }
-      let head = bytes[offset..<offset + 96]
-      guard head.firstRange(of: Array("/Type /StructElem".utf8)) != nil, let found = head.firstRange(of: marker) else {
-        return false
-      }
+    offsets.keys.sorted().filter { number in
+      guard let offset = offsets[number] else { return false }
+      let window = offset..<min(offset + 96, bytes.count)
+      guard bytes.firstIndex(of: "/Type /StructElem", in: window) != nil,
+        let found = bytes.firstIndex(of: "/S /Figure", in: window)
+      else { return false }
       // `/S /FigureX` would be another type.
-      let next = found.upperBound < bytes.count ? bytes[found.upperBound] : 0
+      let next = found + 10 < bytes.count ? bytes[found + 10] : 0
       return !(next >= 0x41 && next <= 0x5A) && !(next >= 0x61 && next <= 0x7A)
     }
   }
@@ -319,13 +318,18 @@ extension Array where Element == UInt8 {
   /// Where `pattern` first occurs at or after `start`: `memchr` finds candidates for its
   /// first byte, `memcmp` checks the rest.
   fileprivate func firstIndex(of pattern: StaticString, from start: Int) -> Int? {
+    firstIndex(of: pattern, in: start..<count)
+  }
+
+  /// Where `pattern` first occurs wholly inside `range`.
+  fileprivate func firstIndex(of pattern: StaticString, in range: Range<Int>) -> Int? {
     let length = pattern.utf8CodeUnitCount
-    guard length > 0, start >= 0 else { return nil }
+    guard length > 0, range.lowerBound >= 0, range.upperBound <= count else { return nil }
     return withUnsafeBufferPointer { buffer -> Int? in
       guard let base = buffer.baseAddress else { return nil }
-      var index = start
-      while index + length <= buffer.count {
-        guard let hit = memchr(base + index, Int32(pattern.utf8Start.pointee), buffer.count - index - length + 1) else {
+      var index = range.lowerBound
+      while index + length <= range.upperBound {
+        guard let hit = memchr(base + index, Int32(pattern.utf8Start.pointee), range.upperBound - index - length + 1) else {
           return nil
         }
         index = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base

@@ -117,14 +117,21 @@ struct Batch: ParsableCommand {
     }
     let verbose = self.verbose
     let runner = BatchRunner(options: options) { outcome, progress in
-      progressBar?.clear()
+      var message: String?
       if outcome.status == .failed {
         let errors = outcome.diagnostics.filter { $0.severity == .error }.map(labelled(outcome))
-        printError(errors.map(DiagnosticFormatter.format).joined(separator: "\n"))
+        message = errors.map(DiagnosticFormatter.format).joined(separator: "\n")
       } else if verbose, !outcome.diagnostics.isEmpty {
-        printError(outcome.diagnostics.map(DiagnosticFormatter.format).joined(separator: "\n"))
+        message = outcome.diagnostics.map(DiagnosticFormatter.format).joined(separator: "\n")
       }
-      progressBar?.draw(progress)
+      if let message {
+        // The bar steps aside for the message and comes back below it.
+        progressBar?.clear()
+        printError(message)
+        progressBar?.draw(progress, now: true)
+      } else {
+        progressBar?.draw(progress)
+      }
     }
     let result = try reportingErrors { () throws(HandoutError) in try runner.run(total: total) }
     progressBar?.clear()
@@ -163,10 +170,10 @@ final class ProgressBar: @unchecked Sendable {
   private var lastDraw: UInt64 = 0
   private var isShown = false
 
-  func draw(_ progress: BatchProgress) {
+  func draw(_ progress: BatchProgress, now isUrgent: Bool = false) {
     let now = DispatchTime.now().uptimeNanoseconds
     // Ten times a second is enough for the eye, and keeps the terminal cheap.
-    guard now - lastDraw > 100_000_000 || progress.done == progress.total else { return }
+    guard isUrgent || now - lastDraw > 100_000_000 || progress.done == progress.total else { return }
     lastDraw = now
     var line = ""
     if let total = progress.total, total > 0 {
