@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import HandoutCompose
 import HandoutKit
 import HandoutModel
 
@@ -51,26 +50,7 @@ struct Batch: ParsableCommand {
   @Option(help: "Write one JSON line per plan to this file: input, output, status, pages, bytes, milliseconds.")
   var report: String?
 
-  @Option(help: "A built-in layout name or a layout file, for every plan.")
-  var layout: String?
-
-  @Option(help: "The paper size: letter or a4. Default: each layout's.")
-  var paper: LayoutSpec.Paper?
-
-  @Option(name: .customLong("font-dir"), help: "A folder of extra fonts to load (repeatable).")
-  var fontDirectories: [String] = []
-
-  @Option(help: "A catalogue file whose entries add to or replace the built-in ones.")
-  var catalog: String?
-
-  @Flag(help: "Allow logos outside each input's folder.")
-  var allowOutsideAssets = false
-
-  @Flag(help: "Set every plan in large print.")
-  var largePrint = false
-
-  @Flag(help: "Treat warnings as errors.")
-  var strict = false
+  @OptionGroup var settings: RenderSettings
 
   @Flag(name: .shortAndLong, help: "Print each plan's warnings, not just their count.")
   var verbose = false
@@ -97,16 +77,9 @@ struct Batch: ParsableCommand {
     options.resumes = resume
     options.writesEmail = eml
     options.reportPath = report
-    options.fontDirectories = fontDirectories
-    options.catalogFile = catalog
-    var request = RenderRequest(plan: [], planPath: nil)
-    request.layout = layout
-    request.paper = paper
-    request.sourceDateEpoch = sourceDateEpoch()
-    request.allowsOutsideAssets = allowOutsideAssets
-    request.isLargePrint = largePrint
-    request.isStrict = strict
-    options.request = request
+    options.fontDirectories = settings.fontDirectories
+    options.catalogFile = settings.catalog
+    options.request = settings.request(plan: [], planPath: nil)
 
     let progressBar = isatty(2) != 0 && !quiet ? ProgressBar() : nil
     let total: Int?

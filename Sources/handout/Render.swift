@@ -24,35 +24,16 @@ struct Render: ParsableCommand {
     help: "The file to write, or - for standard output. Default: Output/<client-or-title>-<date>.<format>.")
   var output: String?
 
-  @Option(help: "A built-in layout name (see `handout layouts`) or a layout file; overrides the plan's.")
-  var layout: String?
-
-  @Option(help: "The paper size: letter or a4. Default: the layout's.")
-  var paper: LayoutSpec.Paper?
-
   @Option(help: "The output format: pdf, png (one file per page) or svg (one file per page).")
   var format: OutputFormat = .pdf
 
   @Option(help: "Dots per inch for PNG output.")
   var dpi: Double = 144
 
-  @Option(name: .customLong("font-dir"), help: "A folder of extra fonts to load (repeatable).")
-  var fontDirectories: [String] = []
-
-  @Option(help: "A catalogue file whose entries add to or replace the built-in ones.")
-  var catalog: String?
-
-  @Flag(help: "Allow a logo outside the plan's folder.")
-  var allowOutsideAssets = false
-
-  @Flag(help: "Set the plan in large print: 18 pt, one column, 1 in margins, whatever its layout.")
-  var largePrint = false
+  @OptionGroup var settings: RenderSettings
 
   @Flag(help: "Outline regions and blocks, to see why something moved.")
   var debugBoxes = false
-
-  @Flag(help: "Treat warnings as errors.")
-  var strict = false
 
   @Flag(help: "Also write an email (.eml beside the PDF) from the clinic to the client, with the PDF attached.")
   var eml = false
@@ -67,20 +48,14 @@ struct Render: ParsableCommand {
 
   func run() throws {
     let input = try readInput(plan)
-    var request = RenderRequest(plan: input, planPath: plan == "-" ? nil : plan)
-    request.layout = layout
-    request.paper = paper
+    var request = settings.request(plan: input, planPath: plan == "-" ? nil : plan)
     request.format = format
     request.dpi = dpi
-    request.sourceDateEpoch = sourceDateEpoch()
-    request.allowsOutsideAssets = allowOutsideAssets
     request.showsDebugOutlines = debugBoxes
-    request.isLargePrint = largePrint
-    request.isStrict = strict
     request.isEmail = eml
 
     let (result, engine) = try reportingErrors { () throws(HandoutError) in
-      let engine = try Engine(fontDirectories: fontDirectories, catalogFile: catalog)
+      let engine = try Engine(fontDirectories: settings.fontDirectories, catalogFile: settings.catalog)
       return (try engine.render(request), engine)
     }
     report(result.warnings)

@@ -26,6 +26,7 @@ public struct OutputNamer {
   public init(template: String = OutputNamer.defaultTemplate, today: String) {
     self.template = template
     self.today = today
+    readsPlan = Self.placeholders(in: template).contains { !["input", "record", "n"].contains($0) }
   }
 
   /// The placeholders a template names, for checking it before a batch starts.
@@ -40,9 +41,7 @@ public struct OutputNamer {
   }
 
   /// Whether the template needs the plan's JSON (a path placeholder or `{date}`).
-  public var readsPlan: Bool {
-    Self.placeholders(in: template).contains { !["input", "record", "n"].contains($0) }
-  }
+  public let readsPlan: Bool
 
   /// The next name: the template filled from `plan` (parsed JSON, `nil` if unreadable), made
   /// safe and unique. Without an extension.

@@ -30,7 +30,7 @@ struct EmailChecks {
         }
         continue
       }
-      if let bad = value.unicodeScalars.first(where: isControl) {
+      if let bad = value.unicodeScalars.first(where: Self.isControl) {
         error(
           "contains a control character (U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4))), "
             + "which an email header cannot hold", path,
@@ -44,7 +44,8 @@ struct EmailChecks {
     return diagnostics
   }
 
-  private func isControl(_ scalar: Unicode.Scalar) -> Bool {
+  /// Whether a header may not hold `scalar`: C0 and C1 controls, DEL, line and paragraph separators.
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
     scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
   }
 

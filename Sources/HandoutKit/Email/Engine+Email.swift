@@ -18,7 +18,7 @@ extension Engine {
       ])
     }
     let text = composeEmail(plan, catalog: try catalog(language: plan.language))
-    if text.subject.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+    if text.subject.unicodeScalars.contains(where: EmailChecks.isControl) {
       throw .invalidInput([
         Diagnostic(
           .error, "the email subject holds a control character", file: file,
