@@ -315,8 +315,9 @@ extension Composer {
   }
 
   /// A `tel:` URI for a phone number as people write it: `+1 555 010 4477` → `tel:+15550104477`.
+  /// Only ASCII digits and `+` are kept: other scripts' digits and symbols never reach the link.
   func telephoneURI(_ phone: String) -> String {
-    "tel:" + phone.filter { $0.isNumber || $0 == "+" }
+    "tel:" + phone.filter { $0 == "+" || ("0"..."9").contains($0) }
   }
 
   /// A web address without its scheme, as people write it.

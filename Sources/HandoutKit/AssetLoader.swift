@@ -24,10 +24,19 @@ struct AssetLoader {
         "the logo \"\(name)\" is outside the plan's folder",
         hint: "move the logo next to the plan, or pass --allow-outside-assets if you trust this plan")
     }
-    guard FileManager.default.fileExists(atPath: url.path) else {
+    var status = stat()
+    guard stat(url.path, &status) == 0 else {
       return error(
-        "the logo file \"\(name)\" does not exist (looked for \(url.path))",
+        "the logo file \"\(name)\" cannot be opened (looked for \(url.path)): \(String(cString: strerror(errno)))",
         hint: "logo paths are relative to the plan file's folder")
+    }
+    guard status.st_mode & S_IFMT == S_IFREG else {
+      return error("the logo \"\(name)\" is not a file", hint: "name an SVG, PNG or JPEG file")
+    }
+    guard status.st_size <= ImageCheck.maximumFileBytes else {
+      return error(
+        "the logo \"\(name)\" is \(Int(status.st_size).grouped) bytes; the limit is \(ImageCheck.maximumFileBytes.grouped)",
+        hint: "a logo needs far less: save it as SVG, or as a PNG of about 600 × 600 pixels")
     }
     guard let data = FileManager.default.contents(atPath: url.path) else {
       return error("the logo file \"\(name)\" cannot be read", hint: "check the file's permissions")
@@ -37,10 +46,28 @@ struct AssetLoader {
       return error("the logo \"\(name)\" is not an SVG, PNG or JPEG image", hint: "save the logo as SVG (best for print), PNG or JPEG")
     }
     let image = Image(data: bytes, format: format, alternativeText: "\(plan.clinic?.name ?? "Clinic") logo")
+    if let problem = ImageCheck.problem(in: image) {
+      let (message, hint) = describe(problem)
+      return error("the logo \"\(name)\" (\(format.rawValue.uppercased())) \(message)", hint: hint)
+    }
     guard ImageDecoder().canDecode(image) else {
       return error("the logo \"\(name)\" cannot be decoded as \(format.rawValue.uppercased())", hint: "open it in an image editor and save it again")
     }
     return (image, [])
+  }
+
+  /// A sentence and a hint for an image the checks refused.
+  private func describe(_ problem: ImageCheck.Problem) -> (message: String, hint: String) {
+    switch problem {
+    case .tooManyPixels(let width, let height):
+      return (
+        "is \(width) × \(height) pixels; the limit is \(ImageCheck.maximumPixels.grouped) pixels",
+        "a logo needs about 600 × 600 pixels: scale it down, or save it as SVG")
+    case .malformed(let why):
+      return ("cannot be decoded: \(why)", "open it in an image editor and save it again")
+    case .entities(let why):
+      return ("is refused: \(why)", "save the SVG again without a DOCTYPE (\"Plain SVG\" in Inkscape)")
+    }
   }
 
   private func imageFormat(_ bytes: [UInt8], name: String) -> Image.Format? {

@@ -17,6 +17,8 @@ struct PageDrawer {
   let isTagged: Bool
   /// The alternative text of each figure, in the order the figures were tagged.
   private(set) var figureAlternatives: [String] = []
+  /// The link targets drawn, as written into the PDF (percent-encoded), for the link audit.
+  private(set) var linkTargets: Set<String> = []
   /// The structure elements open now, outermost first.
   private var openElements: [(key: String, tag: String)] = []
 
@@ -110,7 +112,7 @@ struct PageDrawer {
     }
   }
 
-  private func drawText(_ item: TextItem) {
+  private mutating func drawText(_ item: TextItem) {
     guard let paragraph = item.line.handle.paragraph as? ShapedParagraph,
       let line = paragraph.line(at: item.line.handle.index)
     else { return }
@@ -126,7 +128,7 @@ struct PageDrawer {
   ///
   /// Cairo 1.16 writes broken cross-references for links given only a `rect` attribute, so
   /// links always enclose the glyphs they cover, and the annotation takes their extents.
-  private func drawRuns(of line: UnsafeMutablePointer<PangoLayoutLine>, in paragraph: ShapedParagraph, item: TextItem) {
+  private mutating func drawRuns(of line: UnsafeMutablePointer<PangoLayoutLine>, in paragraph: ShapedParagraph, item: TextItem) {
     let text = pango_layout_get_text(paragraph.layout)
     var x = item.origin.x
     var node = line.pointee.runs
@@ -139,7 +141,11 @@ struct PageDrawer {
       cairo_save(cr)
       setColor(foreground(of: run) ?? .black)
       cairo_move_to(cr, x, item.origin.y - Double(run.pointee.y_offset) / Double(PANGO_SCALE))
-      if let link { cairo_tag_begin(cr, CAIRO_TAG_LINK, "uri='\(escape(link.uri))'") }
+      if let link {
+        let target = LinkURI.encoded(link.uri)
+        linkTargets.insert(target)
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, "uri='\(target)'")
+      }
       pango_cairo_show_glyph_item(cr, text, run)
       if link != nil { cairo_tag_end(cr, CAIRO_TAG_LINK) }
       cairo_restore(cr)
@@ -292,13 +298,8 @@ struct PageDrawer {
   }
 }
 
-/// Escapes a string for a single-quoted Cairo tag attribute.
-func escape(_ text: String) -> String {
-  text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
-}
-
 /// Feeds PNG bytes to `cairo_image_surface_create_from_png_stream`.
-private final class PNGSource {
+final class PNGSource {
   let data: [UInt8]
   var offset = 0
 

@@ -49,7 +49,11 @@ public enum Renderer {
         let flip = { (rect: Rect) in (rect.x, page.size.height - rect.maxY, rect.maxX, page.size.height - rect.y) }
         return (flip(trim), flip(bleed))
       })
-    return amendment.apply(to: sink.bytes)
+    let bytes = amendment.apply(to: sink.bytes)
+    if let problem = LinkAudit.problem(in: bytes, expected: drawer.linkTargets) {
+      throw RenderError("checking the PDF's links: \(problem)")
+    }
+    return bytes
   }
 
   /// One PNG per page at `dpi` dots per inch, on a white background.

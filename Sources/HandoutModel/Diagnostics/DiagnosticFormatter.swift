@@ -36,3 +36,16 @@ public enum DiagnosticFormatter {
     return "\(plural(errors, "error")), \(plural(warnings, "warning"))"
   }
 }
+
+extension Int {
+  /// The number with thousands separators, as limits are written in messages: 25,000,000.
+  public var grouped: String {
+    let digits = String(magnitude)
+    var result = self < 0 ? "-" : ""
+    for (offset, character) in digits.enumerated() {
+      if offset > 0, (digits.count - offset) % 3 == 0 { result.append(",") }
+      result.append(character)
+    }
+    return result
+  }
+}

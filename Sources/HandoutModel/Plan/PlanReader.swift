@@ -188,13 +188,16 @@ private struct PlanReading {
 
   func url(_ r: inout JSONObjectReader, _ key: String) -> String? {
     guard let text = r.string(key) else { return nil }
-    let lowered = text.lowercased()
-    guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"),
-      !text.contains(where: { $0.isWhitespace }), text.count > 8
-    else {
+    let path = r.path.appending(key)
+    if text.unicodeScalars.count > WebAddress.maximumLength {
       sink.error(
-        "\"\(text)\" is not a web address", at: r.value(key)?.location, path: r.path.appending(key),
-        hint: "write the full address, starting with https://")
+        "the web address is \(text.unicodeScalars.count) characters long; the limit is \(WebAddress.maximumLength)",
+        at: r.value(key)?.location, path: path, hint: "link to a shorter address, such as the site's home page")
+      return nil
+    }
+    if let problem = WebAddress.problem(in: text) {
+      let (message, hint) = WebAddress.describe(problem, in: text)
+      sink.error(message, at: r.value(key)?.location, path: path, hint: hint)
       return nil
     }
     return text
