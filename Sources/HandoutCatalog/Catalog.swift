@@ -21,12 +21,23 @@ public struct Catalog: Sendable, Codable {
   /// English is the base: a language file adds or replaces labels and entries, so that what it
   /// lacks (the Korean file has labels only) still reads in English rather than as an id.
   public static func builtIn(language: String) throws -> Catalog {
-    var catalog = try JSONDecoder().decode(Catalog.self, from: resource("en"))
+    var catalog = try decode(Catalog.self, "en")
     let primary = LanguageTag.primary(language)
     guard primary != "en", builtInLanguages.contains(primary) else { return catalog }
-    catalog = catalog.merged(with: try JSONDecoder().decode(CatalogOverrides.self, from: resource(primary)))
+    catalog = catalog.merged(with: try decode(CatalogOverrides.self, primary))
     catalog.language = primary
     return catalog
+  }
+
+  /// A built-in catalogue file, read as strictly as a plan: a mistake in it is found by the
+  /// tests, with its line and column, not hidden by a lenient decoder.
+  private static func decode<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
+    let decoder = JSONValueDecoder(file: "\(name).json", unknownKeys: .error, hint: "fix the built-in catalogue")
+    let decoded = decoder.decode(type, from: [UInt8](try resource(name)))
+    guard let value = decoded.value else {
+      throw CatalogError(description: decoded.diagnostics.map { "\($0.file ?? ""):\($0.location?.description ?? ""): \($0.path?.description ?? ""): \($0.message)" }.joined(separator: "\n"))
+    }
+    return value
   }
 
   private static func resource(_ name: String) throws -> Data {
@@ -67,6 +78,8 @@ public struct Catalog: Sendable, Codable {
 
 /// A clinic's own catalogue file: entries to add or replace, all optional.
 public struct CatalogOverrides: Sendable, Codable {
+  /// The language the file's text is written in, as `handout catalog --json` writes it.
+  public var language: String?
   public var labels: [String: LabelValue]?
   public var conditions: [String: ConditionEntry]?
   public var techniques: [String: TechniqueEntry]?

@@ -1,5 +1,6 @@
 import Foundation
 import HandoutLayouts
+import HandoutModel
 
 /// A declarative layout file: paper, margins, type scale and which sections appear in which order.
 public struct LayoutSpec: Sendable, Codable, Hashable {
@@ -114,50 +115,105 @@ public struct LayoutSpec: Sendable, Codable, Hashable {
     public var cropMarks: Bool
   }
 
-  /// A layout that cannot be used, with what is wrong.
+  /// A layout that cannot be used: every problem, with its file, line, column and JSON path.
   public struct Invalid: Error, CustomStringConvertible {
-    public var description: String
+    public var diagnostics: [Diagnostic]
+    public var description: String { diagnostics.map(\.message).joined(separator: "; ") }
   }
+
+  /// The largest layout file read; a layout is a few kilobytes.
+  public static let maximumFileBytes = 1_048_576
 
   /// The built-in layout `name`, or the layout file at that path.
   public static func load(_ nameOrPath: String) throws(Invalid) -> LayoutSpec {
-    let data: Data
+    let data: [UInt8]
     let source: String
     if let builtIn = BuiltInLayouts.data(named: nameOrPath) {
-      data = builtIn
+      data = [UInt8](builtIn)
       source = "built-in layout \(nameOrPath)"
     } else if nameOrPath.hasSuffix(".json") || nameOrPath.contains("/") {
-      guard let file = FileManager.default.contents(atPath: nameOrPath) else {
-        throw Invalid(description: "cannot read the layout file \(nameOrPath)")
+      switch InputFile.read(nameOrPath, limit: maximumFileBytes) {
+      case .success(let bytes): data = bytes
+      case .failure(let problem):
+        throw Invalid(diagnostics: [Diagnostic(.error, problem.message, file: nameOrPath, hint: problem.hint)])
       }
-      data = file
       source = nameOrPath
     } else {
       let known = BuiltInLayouts.names.joined(separator: ", ")
-      throw Invalid(description: "no built-in layout is called \"\(nameOrPath)\"; built-in layouts: \(known); or give a path to a layout file")
+      let suggestion = Suggestion.nearest(to: nameOrPath, in: BuiltInLayouts.names)
+      throw Invalid(diagnostics: [Diagnostic(
+        .error, "no built-in layout is called \"\(nameOrPath)\"",
+        hint: (suggestion.map { "did you mean \"\($0)\"? " } ?? "") + "built-in layouts: \(known); or give a path to a layout file")])
     }
+    let root: JSONValue
     do {
-      return try JSONDecoder().decode(LayoutSpec.self, from: data)
+      root = try JSONReader.parse(data)
     } catch {
-      throw Invalid(description: "\(source) is not a valid layout: \(describe(error))")
+      throw Invalid(diagnostics: [Diagnostic(
+        .error, error.statement, file: source, at: error.location, path: error.path,
+        hint: error.hint)])
     }
+    let decoder = JSONValueDecoder(
+      file: source, unknownKeys: .error,
+      hint: "`handout schema --layout` prints every field a layout file can have; Layouts/README.md explains them")
+    let decoded = decoder.decode(LayoutSpec.self, from: root)
+    guard let spec = decoded.value else { throw Invalid(diagnostics: decoded.diagnostics) }
+    let problems = spec.rangeProblems().map { problem in
+      Diagnostic(
+        .error, problem.message, file: source, at: root.location(of: problem.path),
+        path: problem.path, hint: problem.hint)
+    }
+    guard problems.isEmpty else { throw Invalid(diagnostics: problems) }
+    return spec
   }
-}
 
-private func describe(_ error: any Error) -> String {
-  func path(_ codingPath: [any CodingKey]) -> String {
-    codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-      .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+  /// Every number that lies outside what a page can hold, found before any of it reaches Cairo.
+  func rangeProblems() -> [(message: String, path: JSONPath, hint: String)] {
+    var problems: [(message: String, path: JSONPath, hint: String)] = []
+    func check(_ value: Double, _ range: ClosedRange<Double>, _ path: JSONPath, _ hint: String) {
+      guard !range.contains(value) else { return }
+      problems.append((
+        "expected a number from \(formatted(range.lowerBound)) to \(formatted(range.upperBound)), found \(formatted(value))",
+        path, hint))
+    }
+    let margins = JSONPath.root.appending("margins")
+    let sides = [("top", self.margins.top), ("right", self.margins.right), ("bottom", self.margins.bottom), ("left", self.margins.left)]
+    for (key, value) in sides {
+      check(value, 0...216, margins.appending(key), "margins are in points (72 to the inch); 36 is half an inch")
+    }
+    let type = JSONPath.root.appending("type")
+    let sizes = [("body", self.type.body), ("title", self.type.title), ("heading", self.type.heading), ("subheading", self.type.subheading), ("small", self.type.small)]
+    for (key, value) in sizes {
+      check(value, 6...96, type.appending(key), "type sizes are in points; body text is 12 in a handout, 18 in large print")
+    }
+    check(self.type.lineHeight, 0.8...3, type.appending("lineHeight"), "a multiple of the type size; 1.4 reads well")
+    check(Double(homeCareColumns), 1...4, .root.appending("homeCareColumns"), "how many home-care cards sit side by side: 1 to 4")
+    for (index, entry) in sections.enumerated() {
+      if case .section(_, let columns) = entry {
+        check(Double(columns), 1...4, JSONPath.root.appending("sections").appending(index).appending("columns"), "1 to 4 columns")
+      }
+    }
+    if let fold {
+      let path = JSONPath.root.appending("fold")
+      if fold.panels.count != 3 {
+        problems.append(("a fold has 3 panels, found \(fold.panels.count)", path.appending("panels"), "list the three panel widths in points, left to right"))
+      }
+      for (index, width) in fold.panels.enumerated() {
+        check(width, 72...720, path.appending("panels").appending(index), "panel widths are in points; 3.6875 in is 265.5")
+      }
+      check(fold.bleed, 0...36, path.appending("bleed"), "0.125 in (9 points) is the usual bleed")
+      check(fold.safeMargin, 0...72, path.appending("safeMargin"), "0.25 in (18 points) is the usual safe margin")
+      if Set(fold.outsideOrder) != Set(fold.panels.indices) || fold.outsideOrder.count != fold.panels.count {
+        problems.append((
+          "the outside order must name each panel once, from 0 to \(max(fold.panels.count - 1, 0))",
+          path.appending("outsideOrder"), "for a tri-fold: [2, 0, 1] puts the cover first"))
+      }
+    }
+    return problems
   }
-  switch error as? DecodingError {
-  case .keyNotFound(let key, let context)?:
-    return "missing field \"\(path(context.codingPath + [key]))\""
-  case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
-    return "\(path(context.codingPath)): \(context.debugDescription)"
-  case .dataCorrupted(let context)?:
-    return "\(path(context.codingPath)): \(context.debugDescription)"
-  default:
-    return "\(error)"
+
+  private func formatted(_ value: Double) -> String {
+    value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
   }
 }
 

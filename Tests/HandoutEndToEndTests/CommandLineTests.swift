@@ -36,7 +36,7 @@ struct CommandLineTests {
     let process = try run(handoutBinary, ["render", "-", "-o", "-"], input: Data("{\n  \"format\": 1,\n  \"client\": {\"name\": \"A\",}\n}".utf8))
     #expect(process.status == 64)
     #expect(process.stdout.isEmpty)
-    #expect(process.stderr.hasPrefix("<stdin>:3:26: error: invalid JSON: trailing comma before '}'\n"))
+    #expect(process.stderr.hasPrefix("<stdin>:3:26: error: client: invalid JSON: trailing comma before '}'\n"))
   }
 
   @Test func badValuesExit64AndWriteNothing() throws {
@@ -69,7 +69,7 @@ struct CommandLineTests {
   @Test func anUnknownLayoutExits64WithTheKnownOnes() throws {
     let process = try run(handoutBinary, ["render", plan, "--layout", "poster", "-o", "-"])
     #expect(process.status == 64)
-    #expect(process.stderr.hasPrefix("error: no built-in layout is called \"poster\"; built-in layouts: take-home, care-plan-report, trifold-brochure, faq-sheet, large-print; or give"))
+    #expect(process.stderr.hasPrefix("error: no built-in layout is called \"poster\"\n  hint: built-in layouts: take-home, care-plan-report, trifold-brochure, faq-sheet, large-print; or give"))
   }
 
   @Test func pngWritesOneFilePerPage() throws {

@@ -120,7 +120,9 @@ struct EmailTests {
     let result = try run(handoutBinary, ["render", input, "-o", pdf, "--eml"])
     #expect(result.status == 64)
     // An address is refused by the plan reader already; a name by the email checks.
-    let reason = field == "email" ? "is not an email address" : "contains a control character"
+    // A NUL is refused by the JSON reader itself, as no text may hold one.
+    let reason = field == "email" ? "is not an email address"
+      : value.contains("\u{0}") ? "a NUL character (U+0000) inside a string" : "contains a control character"
     #expect(result.stderr.contains("\(object).\(field): ") && result.stderr.contains(reason), "\(result.stderr)")
     // The diagnostic shows the value escaped: it cannot break the terminal's lines either.
     #expect(!result.stderr.contains("\r") && !result.stderr.contains("\u{0}"))

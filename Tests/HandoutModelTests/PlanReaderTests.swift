@@ -30,7 +30,7 @@ struct PlanReaderTests {
 
   @Test func invalidJSONNamesLineAndColumn() {
     #expect(messages("{\n  \"format\": 1,\n  \"client\": {\"name\": \"A\",}\n}") == [
-      "plan.json:3:26: error: invalid JSON: trailing comma before '}'\n  hint: check the punctuation just before this point; a JSON validator shows more",
+      "plan.json:3:26: error: client: invalid JSON: trailing comma before '}'\n  hint: check the punctuation just before this point; a JSON validator shows more",
     ])
   }
 

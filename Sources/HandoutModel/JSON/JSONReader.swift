@@ -4,6 +4,22 @@ public enum JSONReader {
   public struct SyntaxError: Error, Sendable, Equatable {
     public var message: String
     public var location: SourceLocation
+    /// How to fix it.
+    public var hint: String
+    /// The value the error is in, when the parser had reached one ("clinic.name").
+    public var path: JSONPath?
+
+    public init(message: String, location: SourceLocation, hint: String = SyntaxError.punctuationHint, path: JSONPath? = nil) {
+      self.message = message
+      self.location = location
+      self.hint = hint
+      self.path = path
+    }
+
+    /// The message as a diagnostic says it: syntax errors are said to be invalid JSON.
+    public var statement: String { hint == SyntaxError.punctuationHint ? "invalid JSON: \(message)" : message }
+
+    public static let punctuationHint = "check the punctuation just before this point; a JSON validator shows more"
   }
 
   /// Parses a complete JSON document.
@@ -18,7 +34,8 @@ public enum JSONReader {
   }
 }
 
-private let maximumDepth = 512
+/// How deep arrays and objects may nest; a plan nests four deep.
+public let maximumJSONDepth = 64
 
 private struct Parser {
   let bytes: [UInt8]
@@ -26,6 +43,9 @@ private struct Parser {
   var line = 1
   var lineStart = 0
   var depth = 0
+  /// The last column computed on the current line, so that positions on a long line (an
+  /// NDJSON record) cost the distance from the previous one, not from the line's start.
+  var columnCache: (lineStart: Int, index: Int, column: Int) = (0, 0, 1)
 
   init(bytes: [UInt8]) {
     self.bytes = bytes
@@ -34,21 +54,30 @@ private struct Parser {
   }
 
   var location: SourceLocation {
-    // Columns count scalars, not bytes: skip UTF-8 continuation bytes.
-    var column = 1
-    var i = lineStart
-    while i < index {
-      if bytes[i] & 0xC0 != 0x80 { column += 1 }
-      i += 1
+    mutating get {
+      // Columns count scalars, not bytes: skip UTF-8 continuation bytes.
+      var (i, column) = (lineStart, 1)
+      if columnCache.lineStart == lineStart, columnCache.index <= index { (i, column) = (columnCache.index, columnCache.column) }
+      while i < index {
+        if bytes[i] & 0xC0 != 0x80 { column += 1 }
+        i += 1
+      }
+      columnCache = (lineStart, index, column)
+      return SourceLocation(line: line, column: column)
     }
-    return SourceLocation(line: line, column: column)
   }
 
-  func error(_ message: String) -> JSONReader.SyntaxError {
-    JSONReader.SyntaxError(message: message, location: location)
+  /// Where the parser is: the keys and indices of the values it is inside.
+  var path: [JSONPath.Component] = []
+
+  mutating func error(_ message: String, hint: String = JSONReader.SyntaxError.punctuationHint) -> JSONReader.SyntaxError {
+    JSONReader.SyntaxError(message: message, location: location, hint: hint, path: path.isEmpty ? nil : JSONPath(path))
   }
 
   mutating func parseDocument() throws(JSONReader.SyntaxError) -> JSONValue {
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      throw error("the file is UTF-16 text; Handout reads UTF-8", hint: "save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)")
+    }
     skipWhitespace()
     guard index < bytes.count else { throw error("the file is empty; expected a JSON object") }
     let value = try parseValue()
@@ -108,7 +137,7 @@ private struct Parser {
 
   mutating func enter() throws(JSONReader.SyntaxError) {
     depth += 1
-    if depth > maximumDepth { throw error("values are nested more than \(maximumDepth) deep") }
+    if depth > maximumJSONDepth { throw error("values are nested more than \(maximumJSONDepth) deep") }
   }
 
   mutating func parseObject(_ start: SourceLocation) throws(JSONReader.SyntaxError) -> JSONValue {
@@ -116,6 +145,7 @@ private struct Parser {
     defer { depth -= 1 }
     index += 1
     var members: [JSONValue.Member] = []
+    var keys: [String: SourceLocation] = [:]
     skipWhitespace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
       index += 1
@@ -130,13 +160,22 @@ private struct Parser {
       }
       let keyLocation = location
       let key = try parseString()
+      if let first = keys[key] {
+        throw JSONReader.SyntaxError(
+          message: "the key \"\(key)\" appears twice in this object (first at \(first))",
+          location: keyLocation, hint: "keep one of them: JSON readers differ on which one counts",
+          path: JSONPath(path + [.key(key)]))
+      }
+      keys[key] = keyLocation
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
         throw error("unexpected \(describeCurrent()); expected ':' after the key \"\(key)\"")
       }
       index += 1
       skipWhitespace()
+      path.append(.key(key))
       let value = try parseValue()
+      path.removeLast()
       members.append(JSONValue.Member(key: key, keyLocation: keyLocation, value: value))
       skipWhitespace()
       guard index < bytes.count else { throw error("unexpected end of file inside an object") }
@@ -166,7 +205,9 @@ private struct Parser {
       if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
         throw error("trailing comma before ']'")
       }
+      path.append(.index(elements.count))
       elements.append(try parseValue())
+      path.removeLast()
       skipWhitespace()
       guard index < bytes.count else { throw error("unexpected end of file inside an array") }
       switch bytes[index] {
@@ -205,11 +246,58 @@ private struct Parser {
         throw error("a string runs to the end of the line; close it with \" or write \\n")
       case 0x00..<0x20:
         throw error("a control character inside a string; write it as an escape such as \\t")
+      case 0x80...:
+        try checkUTF8Sequence()
       default:
         index += 1
       }
     }
     throw error("unexpected end of file inside a string")
+  }
+
+  /// Checks the UTF-8 sequence at `index` (RFC 3629: no overlong forms, no surrogates, nothing
+  /// past U+10FFFF) and steps over it; invalid bytes are an error at their own position.
+  mutating func checkUTF8Sequence() throws(JSONReader.SyntaxError) {
+    let lead = bytes[index]
+    let length: Int
+    var scalar: UInt32
+    switch lead {
+    case 0xC2...0xDF: (length, scalar) = (2, UInt32(lead & 0x1F))
+    case 0xE0...0xEF: (length, scalar) = (3, UInt32(lead & 0x0F))
+    case 0xF0...0xF4: (length, scalar) = (4, UInt32(lead & 0x07))
+    default:
+      throw error("invalid UTF-8: the byte 0x\(hex(lead)) cannot start a character", hint: "save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)")
+    }
+    for offset in 1..<length {
+      guard index + offset < bytes.count, bytes[index + offset] & 0xC0 == 0x80 else {
+        throw error("invalid UTF-8: the character starting with byte 0x\(hex(lead)) is cut short", hint: "save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)")
+      }
+      scalar = scalar << 6 | UInt32(bytes[index + offset] & 0x3F)
+    }
+    let smallest: UInt32 = [0, 0, 0x80, 0x800, 0x10000][length]
+    guard scalar >= smallest, scalar <= 0x10FFFF else {
+      throw error("invalid UTF-8: an overlong or out-of-range sequence starting with byte 0x\(hex(lead))", hint: "save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)")
+    }
+    guard !(0xD800...0xDFFF).contains(scalar) else {
+      throw error("invalid UTF-8: an encoded UTF-16 surrogate (bytes 0x\(hex(lead)) 0x\(hex(bytes[index + 1])) …)", hint: "save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)")
+    }
+    try checkCharacter(scalar)
+    index += length
+  }
+
+  /// Refuses what is not a character to print: NUL and the Unicode noncharacters.
+  mutating func checkCharacter(_ value: UInt32) throws(JSONReader.SyntaxError) {
+    let digits = String(value, radix: 16, uppercase: true)
+    let name = "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    if value == 0 { throw error("a NUL character (U+0000) inside a string", hint: "remove it: it is not a character that prints") }
+    if (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE {
+      throw error("\(name) is a Unicode noncharacter, which cannot be printed", hint: "remove it; it often comes from a broken copy and paste")
+    }
+  }
+
+  func hex(_ byte: UInt8) -> String {
+    let digits = String(byte, radix: 16, uppercase: true)
+    return digits.count == 1 ? "0" + digits : digits
   }
 
   mutating func parseEscape() throws(JSONReader.SyntaxError) -> Unicode.Scalar {
@@ -234,11 +322,14 @@ private struct Parser {
         index += 2
         let low = try parseHex4()
         guard (0xDC00..<0xE000).contains(low) else { throw error("an invalid UTF-16 surrogate pair") }
-        return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
+        let value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+        try checkCharacter(value)
+        return Unicode.Scalar(value)!
       }
       guard let scalar = Unicode.Scalar(high) else {
         throw error("a lone UTF-16 surrogate \\u\(String(high, radix: 16)) in a string")
       }
+      try checkCharacter(high)
       return scalar
     default:
       index -= 1

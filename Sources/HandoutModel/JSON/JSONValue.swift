@@ -35,6 +35,34 @@ public struct JSONValue: Sendable, Equatable {
     return members.last { $0.key == key }?.value
   }
 
+  /// The position of the value at `path`, or of its nearest existing parent.
+  public func location(of path: JSONPath) -> SourceLocation {
+    walk(path).value.location
+  }
+
+  /// The value at `path`, when it exists.
+  public func value(at path: JSONPath) -> JSONValue? {
+    let walked = walk(path)
+    return walked.isComplete ? walked.value : nil
+  }
+
+  /// Follows `path` as far as it leads: the last value reached, and whether it is the target.
+  private func walk(_ path: JSONPath) -> (value: JSONValue, isComplete: Bool) {
+    var value = self
+    for component in path.components {
+      switch (component, value.kind) {
+      case (.key(let key), .object):
+        guard let next = value[key] else { return (value, false) }
+        value = next
+      case (.index(let index), .array(let elements)) where elements.indices.contains(index):
+        value = elements[index]
+      default:
+        return (value, false)
+      }
+    }
+    return (value, true)
+  }
+
   /// A word for the kind of value, as error messages use it ("a string", "an array").
   public var typeDescription: String {
     switch kind {

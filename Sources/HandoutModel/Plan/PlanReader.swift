@@ -18,8 +18,8 @@ public struct PlanReader: Sendable {
       root = try JSONReader.parse(bytes)
     } catch {
       sink.error(
-        "invalid JSON: \(error.message)", at: error.location, path: nil,
-        hint: "check the punctuation just before this point; a JSON validator shows more")
+        error.statement, at: error.location, path: error.path,
+        hint: error.hint)
       return ReadPlan(plan: nil, diagnostics: sink.diagnostics, root: nil)
     }
     var reading = PlanReading(sink: sink)
@@ -41,30 +41,12 @@ public struct ReadPlan: Sendable {
 
   /// The position of the value at `path`, or of its nearest existing parent.
   public func location(of path: JSONPath) -> SourceLocation? {
-    walk(path).value?.location
+    root?.location(of: path)
   }
 
   /// The value at `path`, when it exists.
   public func value(at path: JSONPath) -> JSONValue? {
-    let walked = walk(path)
-    return walked.isComplete ? walked.value : nil
-  }
-
-  /// Follows `path` as far as it leads: the last value reached, and whether it is the target.
-  private func walk(_ path: JSONPath) -> (value: JSONValue?, isComplete: Bool) {
-    guard var value = root else { return (nil, false) }
-    for component in path.components {
-      switch (component, value.kind) {
-      case (.key(let key), .object):
-        guard let next = value[key] else { return (value, false) }
-        value = next
-      case (.index(let index), .array(let elements)) where elements.indices.contains(index):
-        value = elements[index]
-      default:
-        return (value, false)
-      }
-    }
-    return (value, true)
+    root?.value(at: path)
   }
 }
 
