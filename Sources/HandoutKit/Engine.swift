@@ -120,10 +120,17 @@ public final class Engine {
     }
   }
 
-  /// Reads and checks a plan without rendering it: every diagnostic, errors and warnings.
+  /// Checks a plan exactly as ``render(_:)`` does, laying it out but drawing nothing: every
+  /// diagnostic, errors and warnings.
   public func validate(_ request: RenderRequest) -> (plan: Plan?, diagnostics: [Diagnostic]) {
-    let checked = check(request)
-    return (checked.plan, checked.diagnostics)
+    do {
+      let laidOut = try layOut(request)
+      return (laidOut.plan, laidOut.warnings)
+    } catch .invalidInput(let diagnostics) {
+      return (nil, diagnostics)
+    } catch {
+      return (nil, [Diagnostic(.error, "\(error)", file: request.planPath ?? "<stdin>")])
+    }
   }
 
   /// Renders a plan into the requested format.
@@ -164,6 +171,11 @@ public final class Engine {
     let pages = layout(
       document, textSystem: textSystem, images: ImageDecoder(),
       options: LayoutOptions(showsDebugOutlines: request.showsDebugOutlines))
+    if pages.count > PlanLimits.pages {
+      throw .invalidInput([Diagnostic(
+        .error, "the plan needs \(pages.count) pages; the limit is \(PlanLimits.pages)",
+        file: request.planPath ?? "<stdin>", hint: "shorten the longest texts and lists")])
+    }
     var warnings = checked.diagnostics
     if spec.fold != nil, pages.count > 2 {
       warnings.append(
@@ -179,8 +191,9 @@ public final class Engine {
   private func check(_ request: RenderRequest) -> (plan: Plan?, diagnostics: [Diagnostic], assets: Assets) {
     let file = request.planPath ?? "<stdin>"
     let read = PlanReader(file: file).read(request.plan)
-    guard let plan = read.plan else { return (nil, read.diagnostics, Assets()) }
-    var diagnostics = read.diagnostics
+    let layoutProblems = layoutDiagnostics(request, read: read, file: file)
+    guard let plan = read.plan else { return (nil, read.diagnostics + layoutProblems, Assets()) }
+    var diagnostics = read.diagnostics + layoutProblems
     do {
       let catalog = try catalog(language: plan.language)
       let checks = PlanChecks(read: read, catalog: catalog, file: file)
@@ -211,6 +224,33 @@ public final class Engine {
     let failed = diagnostics.contains { $0.severity == .error }
     let code = plan.clinic?.bookingUrl.flatMap { QRCode(encoding: $0) }
     return (failed ? nil : plan, diagnostics, Assets(logo: logo.image, bookingCode: code.map { ($0.size, $0.modules) }))
+  }
+
+  /// The problems of the layout a request will use: `--layout`, else the plan's own `layout`
+  /// (cited at its place in the plan), else the take-home.
+  private func layoutDiagnostics(_ request: RenderRequest, read: ReadPlan, file: String) -> [Diagnostic] {
+    let path = JSONPath.root.appending("layout")
+    var fromPlan: String?
+    if request.layout == nil, case .string(let name)? = read.value(at: path)?.kind { fromPlan = name }
+    let names = [request.layout ?? fromPlan ?? "take-home"] + (request.isLargePrint ? ["large-print"] : [])
+    var diagnostics: [Diagnostic] = []
+    for name in names {
+      do {
+        _ = try layoutSpec(name)
+      } catch .invalidInput(let problems) {
+        diagnostics += problems.map { problem in
+          guard problem.file == nil, fromPlan != nil else { return problem }
+          var cited = problem
+          cited.file = file
+          cited.location = read.location(of: path)
+          cited.path = path
+          return cited
+        }
+      } catch {
+        diagnostics.append(Diagnostic(.error, "\(error)", file: file))
+      }
+    }
+    return diagnostics
   }
 
   /// The layout named `nameOrPath`, built in or from a file.

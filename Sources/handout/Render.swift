@@ -3,8 +3,14 @@ import Foundation
 import HandoutCompose
 import HandoutKit
 
-extension LayoutSpec.Paper: ExpressibleByArgument {}
-extension OutputFormat: ExpressibleByArgument {}
+extension LayoutSpec.Paper: ExpressibleByArgument {
+  /// `A4`, `a4` and `Letter` all work, as people write paper sizes.
+  public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
+
+extension OutputFormat: ExpressibleByArgument {
+  public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
 
 struct Render: ParsableCommand {
   static let configuration = CommandConfiguration(

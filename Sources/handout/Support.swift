@@ -3,19 +3,24 @@ import Foundation
 import HandoutKit
 import HandoutModel
 
-/// Reads a plan from a file, or from standard input for `-`.
+/// Reads a plan from a file, or from standard input for `-`, refusing more than
+/// ``PlanLimits/fileBytes`` before reading it all.
 func readInput(_ path: String) throws -> [UInt8] {
   if path == "-" {
-    return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+    var bytes: [UInt8] = []
+    while let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 16), !chunk.isEmpty {
+      bytes += chunk
+      // One byte past the limit is enough for the plan reader to refuse it with the limit.
+      if bytes.count > PlanLimits.fileBytes { break }
+    }
+    return bytes
   }
-  var isDirectory: ObjCBool = false
-  guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-    throw failure("\(path): no such file", code: 64)
+  switch InputFile.read(path, limit: PlanLimits.fileBytes) {
+  case .success(let bytes): return bytes
+  case .failure(let problem):
+    printError(DiagnosticFormatter.format(Diagnostic(.error, problem.message, file: path, hint: problem.hint)))
+    throw ExitCode(64)
   }
-  guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
-    throw failure("\(path): cannot read the file", code: 64)
-  }
-  return [UInt8](data)
 }
 
 /// Runs `body`, turning Handout's errors into diagnostics on standard error and an exit code.

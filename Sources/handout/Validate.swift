@@ -11,23 +11,23 @@ struct Validate: ParsableCommand {
   @Argument(help: "Plan files, or - for standard input.")
   var plans: [String]
 
-  @Option(help: "A catalogue file whose entries add to or replace the built-in ones.")
-  var catalog: String?
-
-  @Flag(help: "Allow a logo outside the plan's folder.")
-  var allowOutsideAssets = false
-
-  @Flag(help: "Treat warnings as errors.")
-  var strict = false
+  @OptionGroup var settings: RenderSettings
 
   func run() throws {
-    let engine = try reportingErrors { () throws(HandoutError) in try Engine(catalogFile: catalog) }
+    let engine = try reportingErrors { () throws(HandoutError) in
+      try Engine(fontDirectories: settings.fontDirectories, catalogFile: settings.catalog)
+    }
     var failed = false
+    // Every file is checked, a missing one included, so one run reports every problem.
     for path in plans {
-      var request = RenderRequest(plan: try readInput(path), planPath: path == "-" ? nil : path)
-      request.allowsOutsideAssets = allowOutsideAssets
-      request.isStrict = strict
-      let (plan, diagnostics) = engine.validate(request)
+      let bytes: [UInt8]
+      do {
+        bytes = try readInput(path)
+      } catch {
+        failed = true
+        continue
+      }
+      let (plan, diagnostics) = engine.validate(settings.request(plan: bytes, planPath: path == "-" ? nil : path))
       if !diagnostics.isEmpty { printError(DiagnosticFormatter.format(diagnostics)) }
       if plan == nil { failed = true } else { printError("\(path == "-" ? "<stdin>" : path): ok") }
     }

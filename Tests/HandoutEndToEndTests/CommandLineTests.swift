@@ -63,7 +63,7 @@ struct CommandLineTests {
   @Test func aMissingFileExits64() throws {
     let process = try run(handoutBinary, ["render", "/nonexistent/plan.json"])
     #expect(process.status == 64)
-    #expect(process.stderr == "error: /nonexistent/plan.json: no such file\n")
+    #expect(process.stderr == "/nonexistent/plan.json: error: cannot open the file: No such file or directory\n  hint: check the path and the file's permissions\n")
   }
 
   @Test func anUnknownLayoutExits64WithTheKnownOnes() throws {

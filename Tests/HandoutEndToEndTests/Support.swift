@@ -54,9 +54,19 @@ func run(_ program: String, _ arguments: [String], input: Data? = nil, environme
   process.standardError = errorFile
   process.standardInput = stdin
   try process.run()
-  if let input { stdin.fileHandleForWriting.write(input) }
-  try stdin.fileHandleForWriting.close()
+  // The input is written from another thread, so that a program writing much to standard output
+  // before it has read all its input cannot deadlock; a program that stops reading early (an
+  // input over its size limit) makes the write fail with EPIPE, not kill the tests with SIGPIPE.
+  signal(SIGPIPE, SIG_IGN)
+  let writer = stdin.fileHandleForWriting
+  let written = DispatchSemaphore(value: 0)
+  DispatchQueue.global().async {
+    if let input { try? writer.write(contentsOf: input) }
+    try? writer.close()
+    written.signal()
+  }
   let out = stdout.fileHandleForReading.readDataToEndOfFile()
+  written.wait()
   process.waitUntilExit()
   try errorFile.close()
   let err = try Data(contentsOf: errorPath)

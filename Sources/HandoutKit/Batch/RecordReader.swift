@@ -157,7 +157,8 @@ public final class RecordReader: Sequence, IteratorProtocol {
     while let byte = peek() {
       advance()
       if byte == UInt8(ascii: "\n") { break }
-      bytes.append(byte)
+      // Past the limit, one byte more is kept: the plan reader refuses the record with the limit.
+      if bytes.count <= PlanLimits.fileBytes { bytes.append(byte) }
     }
     if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
     return (bytes, start)
@@ -175,7 +176,7 @@ public final class RecordReader: Sequence, IteratorProtocol {
         if isWhitespace(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") { break }
       }
       advance()
-      bytes.append(byte)
+      if bytes.count <= PlanLimits.fileBytes { bytes.append(byte) }
       if inString {
         if escaped {
           escaped = false

@@ -63,6 +63,16 @@ public struct JSONValue: Sendable, Equatable {
     return (value, true)
   }
 
+  /// The characters (Unicode scalars) of every string in this value, keys excluded.
+  public var textCharacterCount: Int {
+    switch kind {
+    case .string(let text): text.unicodeScalars.count
+    case .array(let elements): elements.reduce(0) { $0 + $1.textCharacterCount }
+    case .object(let members): members.reduce(0) { $0 + $1.value.textCharacterCount }
+    default: 0
+    }
+  }
+
   /// A word for the kind of value, as error messages use it ("a string", "an array").
   public var typeDescription: String {
     switch kind {

@@ -71,9 +71,15 @@ public struct JSONValueDecoder: Sendable {
     switch error {
     case .keyNotFound(let key, let context):
       let (path, location) = place(context.codingPath)
+      // A misspelt key is the usual reason a field is missing: say which one.
+      var typo: String?
+      if case .object(let members)? = root.value(at: path)?.kind {
+        typo = members.first { Suggestion.nearest(to: $0.key, in: [key.stringValue]) != nil }
+          .map { "\"\($0.key)\" at \($0.keyLocation) looks like a misspelling of it; " }
+      }
       return Diagnostic(
         .error, "missing required field \"\(key.stringValue)\"", file: file, at: location,
-        path: path.appending(key.stringValue), hint: hint)
+        path: path.appending(key.stringValue), hint: (typo ?? "") + hint)
     case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
       let (path, location) = place(context.codingPath)
       return Diagnostic(.error, readable(context.debugDescription), file: file, at: location, path: path, hint: hint)

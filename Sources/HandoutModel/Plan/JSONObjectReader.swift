@@ -40,13 +40,18 @@ struct JSONObjectReader {
     members.contains { $0.key == key }
   }
 
-  mutating func string(_ key: String, required: Bool = false, hint: String? = nil) -> String? {
+  mutating func string(
+    _ key: String, required: Bool = false, hint: String? = nil, limit: Int = PlanLimits.textCharacters
+  ) -> String? {
     guard let value = value(key) else {
       if required { missing(key, hint: hint) }
       return nil
     }
     guard case .string(let text) = value.kind else {
       typeMismatch(value, key: key, expected: "a string")
+      return nil
+    }
+    guard JSONObjectReader.isWithinLimits(text, limit: limit, at: value.location, path: path.appending(key), sink: sink) else {
       return nil
     }
     if text.trimmingWhitespace.isEmpty {
@@ -99,7 +104,7 @@ struct JSONObjectReader {
     return flag
   }
 
-  mutating func strings(_ key: String, hint: String? = nil) -> [String] {
+  mutating func strings(_ key: String, hint: String? = nil, limit: Int = PlanLimits.textCharacters) -> [String] {
     guard let value = value(key) else { return [] }
     guard case .array(let elements) = value.kind else {
       if case .string(let single) = value.kind {
@@ -111,6 +116,9 @@ struct JSONObjectReader {
       }
       return []
     }
+    guard JSONObjectReader.isWithinCount(elements.count, at: value.location, path: path.appending(key), sink: sink) else {
+      return []
+    }
     var result: [String] = []
     for (index, element) in elements.enumerated() {
       guard case .string(let text) = element.kind else {
@@ -119,9 +127,45 @@ struct JSONObjectReader {
           path: path.appending(key).appending(index), hint: hint)
         continue
       }
+      guard JSONObjectReader.isWithinLimits(text, limit: limit, at: element.location, path: path.appending(key).appending(index), sink: sink)
+      else { continue }
       result.append(text)
     }
     return result
+  }
+
+  /// Whether a list's length is within ``PlanLimits/listItems``; reports it when not.
+  static func isWithinCount(_ count: Int, at location: SourceLocation, path: JSONPath, sink: DiagnosticSink) -> Bool {
+    guard count > PlanLimits.listItems else { return true }
+    sink.error(
+      "the list has \(count.grouped) items; the limit is \(PlanLimits.listItems)", at: location, path: path,
+      hint: "a handout lists what one client does at home: keep the few that matter")
+    return false
+  }
+
+  /// Whether a text is within its length limit and has no unbroken run longer than
+  /// ``PlanLimits/unbrokenCharacters``; reports it when not.
+  static func isWithinLimits(_ text: String, limit: Int, at location: SourceLocation, path: JSONPath, sink: DiagnosticSink) -> Bool {
+    var count = 0
+    var run = 0
+    var longestRun = 0
+    for scalar in text.unicodeScalars {
+      count += 1
+      if scalar.properties.isWhitespace { run = 0 } else { run += 1; longestRun = max(longestRun, run) }
+    }
+    if count > limit {
+      sink.error(
+        "the text is \(count.grouped) characters long; the limit is \(limit.grouped)", at: location, path: path,
+        hint: "shorten it: a handout is read in a few minutes")
+      return false
+    }
+    if longestRun > PlanLimits.unbrokenCharacters {
+      sink.error(
+        "the text holds \(longestRun.grouped) characters without a space; the limit is \(PlanLimits.unbrokenCharacters.grouped)",
+        at: location, path: path, hint: "break it with spaces, or remove what was pasted by mistake")
+      return false
+    }
+    return true
   }
 
   /// The elements of the array under `key`, each with its path.
@@ -132,6 +176,7 @@ struct JSONObjectReader {
       return []
     }
     let base = path.appending(key)
+    guard JSONObjectReader.isWithinCount(elements.count, at: value.location, path: base, sink: sink) else { return [] }
     return elements.enumerated().map { ($1, base.appending($0)) }
   }
 

@@ -13,6 +13,12 @@ public struct PlanReader: Sendable {
   /// Reads a plan; the result holds the plan when there were no errors, and every diagnostic.
   public func read(_ bytes: [UInt8]) -> ReadPlan {
     let sink = DiagnosticSink(file: file)
+    guard bytes.count <= PlanLimits.fileBytes else {
+      sink.error(
+        "the plan is more than \(PlanLimits.fileBytes.grouped) bytes, the limit", at: nil, path: nil,
+        hint: "a plan is a few kilobytes: is this the right file?")
+      return ReadPlan(plan: nil, diagnostics: sink.diagnostics, root: nil)
+    }
     let root: JSONValue
     do {
       root = try JSONReader.parse(bytes)
@@ -21,6 +27,13 @@ public struct PlanReader: Sendable {
         error.statement, at: error.location, path: error.path,
         hint: error.hint)
       return ReadPlan(plan: nil, diagnostics: sink.diagnostics, root: nil)
+    }
+    let characters = root.textCharacterCount
+    if characters > PlanLimits.totalTextCharacters {
+      sink.error(
+        "the plan holds \(characters.grouped) characters of text; the limit is \(PlanLimits.totalTextCharacters.grouped)",
+        at: root.location, path: .root, hint: "a handout is read in a few minutes: shorten the longest texts and lists")
+      return ReadPlan(plan: nil, diagnostics: sink.diagnostics, root: root)
     }
     var reading = PlanReading(sink: sink)
     let plan = reading.plan(root)
@@ -81,7 +94,7 @@ private struct PlanReading {
     }
     plan.date = date(&r, "date")
     plan.title = r.string("title")
-    plan.subtitle = r.string("subtitle")
+    plan.subtitle = r.string("subtitle", limit: PlanLimits.longTextCharacters)
     if let value = r.value("clinic") { plan.clinic = clinic(value, .root.appending("clinic")) }
     if let value = r.value("therapist") {
       plan.therapist = person(value, .root.appending("therapist"), what: "the therapist") { name, r in
@@ -109,7 +122,7 @@ private struct PlanReading {
     plan.benefits = r.array("benefits").compactMap { item($0, $1, kind: .benefit) }
     plan.takeaways = r.strings("takeaways")
     plan.precautions = r.strings("precautions")
-    plan.notes = r.string("notes")
+    plan.notes = r.string("notes", limit: PlanLimits.notesCharacters)
     plan.showRedFlags = r.bool("showRedFlags") ?? true
     if plan.client == nil, plan.title == nil, !sink.hasErrors {
       sink.error(
@@ -211,7 +224,7 @@ private struct PlanReading {
     let id = r.string("id", required: true, hint: "a catalogue id such as \"sciatica\"")
     var condition = Condition(id: id ?? "")
     condition.side = side(&r)
-    condition.summary = r.string("summary")
+    condition.summary = r.string("summary", limit: PlanLimits.longTextCharacters)
     condition.symptoms = r.strings("symptoms")
     condition.painAreas = r.strings("painAreas")
     condition.painScore = r.int(
@@ -299,20 +312,20 @@ private struct PlanReading {
     else { return nil }
     defer { r.finish() }
     var item = PlanItem(id: r.string("id"))
-    item.note = r.string("note")
+    item.note = r.string("note", limit: PlanLimits.longTextCharacters)
     switch kind {
     case .technique, .benefit:
       item.title = r.string("title")
-      item.description = r.string("description")
+      item.description = r.string("description", limit: PlanLimits.longTextCharacters)
       if item.id == nil { requireCustom(&r, item.title, "title", item.description, "description") }
     case .faq:
       item.question = r.string("question")
-      item.answer = r.string("answer")
+      item.answer = r.string("answer", limit: PlanLimits.longTextCharacters)
       if item.id == nil { requireCustom(&r, item.question, "question", item.answer, "answer") }
     case .homeCare:
       item.title = r.string("title")
-      item.description = r.string("description")
-      if r.has("steps") { item.steps = r.strings("steps") }
+      item.description = r.string("description", limit: PlanLimits.longTextCharacters)
+      if r.has("steps") { item.steps = r.strings("steps", limit: PlanLimits.longTextCharacters) }
       if item.id == nil {
         requireCustom(&r, item.title, "title", item.steps?.first, "steps")
       }
