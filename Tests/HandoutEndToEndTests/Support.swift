@@ -6,8 +6,22 @@ import Testing
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .deletingLastPathComponent().deletingLastPathComponent()
 
-/// `../shared/examples`: the reference plans that must always render.
-let sharedExamples = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/examples")
+/// The project's shared reference plans, beside the checkout (`../shared/examples`), which must
+/// always render.
+let sharedExamplesBeside = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/examples")
+
+/// A copy of them kept in the tests, so a checkout on its own (a newcomer's clone) runs every
+/// test; `scripts/sync-examples` refreshes it, and a test fails when the two differ.
+let sharedExamplesCopy = packageRoot.appendingPathComponent("Tests/HandoutEndToEndTests/Fixtures/shared-examples")
+
+/// The reference plans the tests use: `HANDOUT_SHARED_EXAMPLES` when set, else the shared
+/// folder beside the checkout when there is one, else the copy.
+let sharedExamples: URL = {
+  if let path = ProcessInfo.processInfo.environment["HANDOUT_SHARED_EXAMPLES"] {
+    return URL(fileURLWithPath: path, isDirectory: true)
+  }
+  return FileManager.default.fileExists(atPath: sharedExamplesBeside.path) ? sharedExamplesBeside : sharedExamplesCopy
+}()
 
 /// Every reference plan: the shared ones and the project's own.
 func referencePlans() throws -> [URL] {
