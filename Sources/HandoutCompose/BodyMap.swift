@@ -77,6 +77,22 @@ enum BodyMap {
   }
 }
 
+/// The body-map regions a plan's `condition.painAreas` may name.
+public enum BodyMapRegions {
+  /// Every id the body map draws, in head-to-foot order; checked against ``BodyMap/region(_:)``
+  /// by the tests and used by validation and the JSON Schema.
+  public static let ids: [String] = {
+    var ids = ["neck", "upper-back", "lower-back"]
+    for part in ["shoulder", "hip", "buttock", "thigh", "back-thigh", "knee", "shin", "calf", "foot"] {
+      ids += ["left-\(part)", "right-\(part)"]
+    }
+    return ids
+  }()
+
+  /// Whether the body map draws `id`.
+  public static func draws(_ id: String) -> Bool { BodyMap.region(id) != nil }
+}
+
 extension Composer {
   func bodyMap() -> [Block] {
     guard let areas = plan.condition?.painAreas, !areas.isEmpty else { return [] }

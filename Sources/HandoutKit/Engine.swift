@@ -192,7 +192,15 @@ public final class Engine {
     let file = request.planPath ?? "<stdin>"
     let read = PlanReader(file: file).read(request.plan)
     let layoutProblems = layoutDiagnostics(request, read: read, file: file)
-    guard let plan = read.plan else { return (nil, read.diagnostics + layoutProblems, Assets()) }
+    guard let plan = read.plan else {
+      // Reading failed: the catalogue checks still run on what could be read, so one run
+      // reports a bad date and a bad id together.
+      var diagnostics = read.diagnostics + layoutProblems
+      if let partial = read.partialPlan, let catalog = try? catalog(language: partial.language) {
+        diagnostics += PlanChecks(read: read, catalog: catalog, file: file).unknownIDs(in: partial)
+      }
+      return (nil, diagnostics, Assets())
+    }
     var diagnostics = read.diagnostics + layoutProblems
     do {
       let catalog = try catalog(language: plan.language)

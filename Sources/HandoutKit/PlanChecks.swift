@@ -1,5 +1,6 @@
 import Foundation
 import HandoutCatalog
+import HandoutCompose
 import HandoutModel
 
 /// Checks that need more than the plan itself: catalogue ids and asset files.
@@ -14,7 +15,10 @@ struct PlanChecks {
     func check(_ id: String?, _ known: [String], _ path: JSONPath, kind: String) {
       guard let id, !known.contains(id) else { return }
       let hint: String
-      if let near = Suggestion.nearest(to: id, in: known) {
+      if kind == "body-map region" {
+        let near = Suggestion.nearest(to: id, in: known).map { "did you mean \"\($0)\"? " } ?? ""
+        hint = near + "the body map draws: " + known.joined(separator: ", ")
+      } else if let near = Suggestion.nearest(to: id, in: known) {
         hint = "did you mean \"\(near)\"? `handout catalog` lists every id"
       } else {
         hint = "`handout catalog` lists the \(kind) ids; a clinic's own entries come with --catalog FILE"
@@ -36,6 +40,10 @@ struct PlanChecks {
         if case .object? = read.value(at: path)?.kind { path = path.appending("id") }
         check(item.id, known.sorted(), path, kind: kind)
       }
+    }
+    let areas = root.appending("condition").appending("painAreas")
+    for (index, area) in (plan.condition?.painAreas ?? []).enumerated() {
+      check(area, BodyMapRegions.ids, areas.appending(index), kind: "body-map region")
     }
     for (index, session) in (plan.sessions?.history ?? []).enumerated() {
       for (position, id) in session.techniques.enumerated() {

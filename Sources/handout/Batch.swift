@@ -15,11 +15,12 @@ struct Batch: ParsableCommand {
         handout batch plans.ndjson -o out/
         handout batch plans/ --name "{clinic.name}-{client.name}-{date}" --report report.jsonl
         export-plans | handout batch - -o out/ --eml
-        handout batch plans.ndjson --shard 0/4 --resume      (machine 1 of 4; see Docs/batch.md)
+        handout batch plans.ndjson --shard 1/4 --resume      (machine 1 of 4; see Docs/batch.md)
 
-      Name placeholders: a dotted JSON path into the plan ({client.name}, {client.id}), {date}
-      (the plan's date, else today's), {input} (the input file's name), {record} (the plan's
-      number in its input) and {n} (its position in the whole batch).
+      Name placeholders: {name} (the client's name, else the plan's title), a dotted JSON path
+      into the plan ({client.name}, {client.id}), {date} (the plan's date, else today's), {input}
+      (the input file's name), {record} (the plan's number in its input) and {n} (its position
+      in the whole batch). A placeholder that names no plan field is an error.
 
       Exit codes: 0 every plan rendered (or skipped by --resume), 65 some plans failed (the others
       were written; each failure is reported with its input, line and JSON path), 64 bad
@@ -60,11 +61,17 @@ struct Batch: ParsableCommand {
 
   func validate() throws {
     guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 256, not \(jobs)") }
-    if let shard, Shard(shard) == nil {
-      throw ValidationError("--shard must be i/n with 0 ≤ i < n, such as 0/4; not \(shard)")
-    }
-    for placeholder in OutputNamer.placeholders(in: name) where placeholder.isEmpty {
-      throw ValidationError("--name has an empty placeholder {}; write a JSON path such as {client.name}")
+    if let shard, let problem = Shard.problem(in: shard) { throw ValidationError(problem) }
+    for placeholder in OutputNamer.placeholders(in: name) {
+      if placeholder.isEmpty {
+        throw ValidationError("--name has an empty placeholder {}; write a JSON path such as {client.name}")
+      }
+      if !OutputNamer.builtInPlaceholders.contains(placeholder), !Schemas.planHasField(placeholder) {
+        let near = Suggestion.nearest(to: placeholder, in: OutputNamer.builtInPlaceholders + OutputNamer.commonPlaceholders)
+        throw ValidationError(
+          "--name's {\(placeholder)} names no field of a plan" + (near.map { "; did you mean {\($0)}?" } ?? "")
+            + " Placeholders are {date}, {input}, {record}, {n} or a plan field such as {client.name}")
+      }
     }
   }
 

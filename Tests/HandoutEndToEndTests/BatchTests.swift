@@ -95,7 +95,7 @@ struct BatchTests {
     for index in 0..<3 {
       let folder = scratch.url.appendingPathComponent("shard\(index)")
       let report = scratch.url.appendingPathComponent("shard\(index).jsonl").path
-      let result = try run(handoutBinary, ["batch", input, "-o", folder.path, "--shard", "\(index)/3", "--report", report])
+      let result = try run(handoutBinary, ["batch", input, "-o", folder.path, "--shard", "\(index + 1)/3", "--report", report])
       #expect(result.status == 0, "\(result.stderr)")
       union += try pdfs(in: folder)
       records += try reportLines(report).compactMap { $0["record"] as? Int }
@@ -186,7 +186,10 @@ struct BatchTests {
 
   @Test func badArgumentsExit64() throws {
     #expect(try run(handoutBinary, ["batch", "/nonexistent/plans.ndjson"]).status == 64)
-    #expect(try run(handoutBinary, ["batch", "x.ndjson", "--shard", "3/3"]).status == 64)
+    #expect(try run(handoutBinary, ["batch", "x.ndjson", "--shard", "4/3"]).status == 64)
+    let zero = try run(handoutBinary, ["batch", "x.ndjson", "--shard", "0/3"])
+    #expect(zero.status == 64)
+    #expect(zero.stderr.contains("--shard counts from 1, as Playwright and Jest do: the first of 3 shards is 1/3, the last 3/3"), "\(zero.stderr)")
     #expect(try run(handoutBinary, ["batch", "x.ndjson", "--jobs", "0"]).status == 64)
   }
 }
@@ -234,8 +237,10 @@ struct OutputNamerTests {
   }
 
   @Test func shardsParseAndPartition() {
-    #expect(Shard("0/4") == Shard(index: 0, count: 4))
-    #expect(Shard("4/4") == nil && Shard("-1/2") == nil && Shard("1") == nil && Shard("1/0") == nil)
+    #expect(Shard("1/4") == Shard(index: 0, count: 4))
+    #expect(Shard("4/4") == Shard(index: 3, count: 4) && Shard("4/4")?.description == "4/4")
+    #expect(Shard("0/4") == nil && Shard("5/4") == nil && Shard("-1/2") == nil && Shard("1") == nil && Shard("1/0") == nil)
+    #expect(Shard.problem(in: "0/4") == "--shard counts from 1, as Playwright and Jest do: the first of 4 shards is 1/4, the last 4/4")
     let shards = (0..<3).map { Shard(index: $0, count: 3) }
     for position in 0..<30 {
       #expect(shards.filter { $0.contains(position) }.count == 1)

@@ -61,7 +61,9 @@ public final class BatchRunner {
       }
       let entries = (try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []
       let plans = entries.filter { name in
-        !name.hasPrefix(".") && [".json", ".ndjson", ".jsonl"].contains { name.lowercased().hasSuffix($0) }
+        // A schema kept beside the plans for editors (plan.schema.json) is not a plan.
+        !name.hasPrefix(".") && !name.lowercased().hasSuffix(".schema.json")
+          && [".json", ".ndjson", ".jsonl"].contains { name.lowercased().hasSuffix($0) }
       }
       if plans.isEmpty {
         problems.append(
@@ -92,6 +94,28 @@ public final class BatchRunner {
     return count
   }
 
+  /// Why the output folder cannot be written to, after making it if need be; `nil` when it can.
+  /// Checked before the first plan, so a locked folder stops the batch at once (exit 1).
+  static func outputFolderProblem(_ folder: String) -> String? {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+      guard isDirectory.boolValue else { return "the output folder \(folder) is a file" }
+    } else {
+      // Made one level at a time, so the message names the reason (strerror) for the level that fails.
+      var prefix = folder.hasPrefix("/") ? "/" : ""
+      for component in folder.split(separator: "/") {
+        prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + component
+        if mkdir(prefix, 0o777) != 0, errno != EEXIST {
+          return "cannot create the output folder \(folder): \(String(cString: strerror(errno)))"
+        }
+      }
+    }
+    guard access(folder, W_OK | X_OK) == 0 else {
+      return "cannot write into the output folder \(folder): \(String(cString: strerror(errno)))"
+    }
+    return nil
+  }
+
   /// Runs the batch to its end; the progress returned holds the final counts.
   public func run(total: Int? = nil) throws(HandoutError) -> BatchProgress {
     let files = try Self.expand(options.inputs)
@@ -99,11 +123,7 @@ public final class BatchRunner {
     let engine = try Engine(fontDirectories: options.fontDirectories, catalogFile: options.catalogFile)
     // A bad layout or an output folder that cannot be made would fail every plan: stop now.
     if let layout = options.request.layout { _ = try engine.layoutSpec(layout) }
-    do {
-      try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
-    } catch {
-      throw .failure("cannot create the output folder \(options.outputDirectory)")
-    }
+    if let problem = Self.outputFolderProblem(options.outputDirectory) { throw .failure(problem) }
     let report: FileHandle?
     if let path = options.reportPath {
       guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {

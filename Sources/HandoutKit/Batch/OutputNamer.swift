@@ -6,7 +6,7 @@ import HandoutModel
 /// A placeholder is a dotted JSON path into the plan (`client.name`, `clinic.name`,
 /// `homeCare.0.id`) or one of `{date}` (the plan's date, else today's), `{input}` (the input
 /// file's name without extension), `{record}` (the plan's number in its input) and `{n}` (its
-/// position in the whole batch, from 1).
+/// position in the whole batch, from 1) and `{name}` (the client's name, else the plan's title).
 ///
 /// Names are made safe for every file system: no path separators, no `..`, no control or
 /// reserved characters, at most 120 bytes. Names that collide (ignoring case, as macOS and
@@ -21,7 +21,21 @@ public struct OutputNamer {
   /// per distinct name, however long the batch.
   private var uses: [UInt64: Int] = [:]
 
-  public static let defaultTemplate = "{client.name}-{date}"
+  /// The name `render` gives too: the client's name, else the plan's title, then the date.
+  public static let defaultTemplate = "{name}-{date}"
+
+  /// The placeholders that are not plan fields.
+  public static let builtInPlaceholders = ["name", "date", "input", "record", "n"]
+
+  /// What `{name}` stands for: the client's name, else the plan's title, else "handout".
+  public static func displayName(client: String?, title: String?) -> String {
+    [client, title].compactMap { $0 }.first { !$0.allSatisfy(\.isWhitespace) } ?? "handout"
+  }
+
+  /// Plan fields often used in names, for "did you mean" hints.
+  public static let commonPlaceholders = [
+    "client.name", "client.id", "clinic.name", "therapist.name", "condition.id", "title", "language", "layout",
+  ]
 
   public init(template: String = OutputNamer.defaultTemplate, today: String) {
     self.template = template
@@ -62,6 +76,12 @@ public struct OutputNamer {
     switch key {
     case "input":
       return URL(fileURLWithPath: record.input).deletingPathExtension().lastPathComponent
+    case "name":
+      func text(_ value: JSONValue?) -> String? {
+        if case .string(let text)? = value?.kind { return text }
+        return nil
+      }
+      return Self.displayName(client: text(plan?["client"]?["name"]), title: text(plan?["title"]))
     case "record": return String(record.number)
     case "n": return String(ordinal)
     case "date":
@@ -78,7 +98,10 @@ public struct OutputNamer {
       }
       switch node?.kind {
       case .string(let text)?: return text
-      case .number(let number)?: return number.rounded() == number ? String(Int(number)) : String(number)
+      case .number(let number)?:
+        // Int(_:) traps beyond Int.max (a client id of 1e20): only exact small integers.
+        if number.rounded() == number, abs(number) < 1e15, let whole = Int(exactly: number) { return String(whole) }
+        return String(number)
       case .bool(let flag)?: return String(flag)
       default: return ""
       }

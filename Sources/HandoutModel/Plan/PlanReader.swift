@@ -37,7 +37,9 @@ public struct PlanReader: Sendable {
     }
     var reading = PlanReading(sink: sink)
     let plan = reading.plan(root)
-    return ReadPlan(plan: sink.hasErrors ? nil : plan, diagnostics: sink.diagnostics, root: root)
+    var read = ReadPlan(plan: sink.hasErrors ? nil : plan, diagnostics: sink.diagnostics, root: root)
+    read.partialPlan = plan
+    return read
   }
 }
 
@@ -48,6 +50,9 @@ public struct ReadPlan: Sendable {
   public var diagnostics: [Diagnostic]
   /// The parsed JSON, kept to cite positions in later checks.
   public var root: JSONValue?
+  /// What could be read even when there were errors (a field in error is left out), so that
+  /// later checks (catalogue ids) still run and one pass reports every problem.
+  public var partialPlan: Plan?
 
   /// Whether reading found errors (warnings do not count).
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -233,7 +238,12 @@ private struct PlanReading {
   }
 
   func side(_ r: inout JSONObjectReader) -> BodySide? {
-    guard let text = r.string("side") else { return nil }
+    // Read as a raw value: an empty string is not "no side", it is a mistake to report.
+    guard let value = r.value("side") else { return nil }
+    guard case .string(let text) = value.kind else {
+      r.typeMismatch(value, key: "side", expected: "\"left\", \"right\" or \"both\"")
+      return nil
+    }
     guard let side = BodySide(rawValue: text) else {
       sink.error(
         "\"\(text)\" is not a side", at: r.value("side")?.location, path: r.path.appending("side"),
