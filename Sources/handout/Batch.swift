@@ -7,24 +7,27 @@ struct Batch: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Render many plans: NDJSON, JSON arrays, folders of plans, or standard input.",
     discussion: """
-      Plans are read one at a time, so a batch of any size runs in the same memory. Every file
-      is written to a temporary name and renamed into place: a killed batch leaves no
-      half-written PDF, and --resume carries on where it stopped.
+      Plans are read one at a time, so a batch of any size runs in the same
+      memory. Every file is written to a temporary name and renamed into place:
+      a killed batch leaves no half-written PDF, and --resume carries on where
+      it stopped.
 
       Examples:
         handout batch plans.ndjson -o out/
-        handout batch plans/ --name "{clinic.name}-{client.name}-{date}" --report report.jsonl
+        handout batch plans/ --name "{clinic.name}-{name}" --report report.jsonl
         export-plans | handout batch - -o out/ --eml
-        handout batch plans.ndjson --shard 1/4 --resume      (machine 1 of 4; see Docs/batch.md)
+        handout batch plans.ndjson --shard 1/4 --resume   (machine 1 of 4)
 
-      Name placeholders: {name} (the client's name, else the plan's title), a dotted JSON path
-      into the plan ({client.name}, {client.id}), {date} (the plan's date, else today's), {input}
-      (the input file's name), {record} (the plan's number in its input) and {n} (its position
-      in the whole batch). A placeholder that names no plan field is an error.
+      Name placeholders: {name} (the client's name, else the plan's title), a
+      dotted JSON path into the plan ({client.name}, {client.id}), {date} (the
+      plan's date, else today's), {input} (the input file's name), {record}
+      (the plan's number in its input) and {n} (its position in the batch). A
+      placeholder that names no plan field is an error. See Docs/batch.md.
 
-      Exit codes: 0 every plan rendered (or skipped by --resume), 65 some plans failed (the others
-      were written; each failure is reported with its input, line and JSON path), 64 bad
-      arguments or unreadable inputs, 1 anything else.
+      Exit codes: 0 every plan rendered (or skipped by --resume); 65 some plans
+      failed (the others were written; each failure is reported with its input,
+      line and JSON path); 64 bad arguments or unreadable inputs; 1 anything
+      else, such as an output folder that cannot be written.
       """)
 
   @Argument(help: "Plan files, folders of plan files (.json, .ndjson, .jsonl), or - for standard input.")
@@ -39,7 +42,7 @@ struct Batch: ParsableCommand {
   @Option(help: "Worker threads, each with its own fonts. Default: the number of cores.")
   var jobs = ProcessInfo.processInfo.activeProcessorCount
 
-  @Option(help: "Render only part i of n (0 ≤ i < n) of the batch, for n machines sharing it.")
+  @Option(help: "Render only part i of n (1 ≤ i ≤ n) of the batch, for n machines sharing it.")
   var shard: String?
 
   @Flag(help: "Skip plans whose output is already complete.")

@@ -7,6 +7,7 @@ struct CatalogCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "catalog",
     abstract: "List the catalogue's entries: the ids a plan can use, with their names.",
+    usage: "handout catalog [<options>]",
     discussion: """
       Examples:
         handout catalog                          every kind, in English

@@ -8,18 +8,18 @@ struct Handout: ParsableCommand {
     abstract: "Turns JSON care plans into printable PDF handouts.",
     discussion: """
       Examples:
-        handout render plan.json                      Output/<client>-<date>.pdf
+        handout render plan.json            → Output/<client>-<date>.pdf
         handout render plan.json -o sheet.pdf --paper a4
         cat plan.json | handout render - -o - > sheet.pdf
         handout render plan.json --format png --dpi 96 -o pages/sheet.png
         handout batch plans.ndjson -o out/ --report report.jsonl
-        handout render plan.json --eml               the PDF and an email to send it with
+        handout render plan.json --eml      the PDF and an email to send it
         handout validate plans/*.json
-        handout catalog --kind homeCare       the ids a plan can use
-        handout schema > plan.schema.json     for editor completion
+        handout catalog --kind homeCare     the ids a plan can use
+        handout schema > plan.schema.json   for editor completion
 
-      Exit codes: 0 success, 64 bad input (with a diagnostic), 65 a batch with failed plans,
-      1 anything else.
+      Exit codes: 0 success; 64 bad input (with a diagnostic);
+      65 a batch in which some plans failed; 1 anything else.
       """,
     version: handoutVersion,
     subcommands: [Render.self, Batch.self, Validate.self, ListLayouts.self, CatalogCommand.self, Schema.self])

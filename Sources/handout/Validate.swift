@@ -6,7 +6,8 @@ import HandoutModel
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check plans without rendering them; every problem is listed with its place and a fix.",
-    discussion: "Example:\n  handout validate plans/*.json")
+    usage: "handout validate [<options>] <plans> ...",
+    discussion: "Example:\n  handout validate plans/*.json\n\nIt runs render's own checks and layout, minus the drawing.")
 
   @Argument(help: "Plan files, or - for standard input.")
   var plans: [String]

@@ -81,6 +81,34 @@ struct ConsistencyTests {
     #expect(result.stderr.contains("client.id: expected a string, found a number"), "\(result.stderr)")
   }
 
+  /// A 900-character name without a space once made a 908-character From: line; RFC 5322 allows
+  /// 998, and the message keeps every line under 78 by encoding such a name.
+  @Test func aLongNameIsFoldedInTheEmail() throws {
+    var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: plan))) as? [String: Any])
+    object["clinic"] = (object["clinic"] as? [String: Any])?.filter { $0.key != "logo" }
+    var client = try #require(object["client"] as? [String: Any])
+    let name = String(repeating: "A", count: 900)
+    client["name"] = name
+    object["client"] = client
+    let input = scratch.url.appendingPathComponent("long.json")
+    try JSONSerialization.data(withJSONObject: object).write(to: input)
+    let pdf = scratch.url.appendingPathComponent("long.pdf").path
+    let result = try run(handoutBinary, ["render", input.path, "-o", pdf, "--eml"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let eml = try Data(contentsOf: scratch.url.appendingPathComponent("long.eml"))
+    let longest = eml.split(separator: 0x0A).map(\.count).max() ?? 0
+    #expect(longest <= 79, "longest line \(longest) bytes")
+    let parsed = try run("python3", ["-c", """
+      import sys, email, email.header, email.policy
+      raw = open(sys.argv[1], 'rb').read()
+      assert not email.message_from_bytes(raw, policy=email.policy.strict).defects
+      # decode_header follows RFC 2047 6.2: space between adjacent encoded words is dropped.
+      to = email.message_from_bytes(raw)['To']
+      print(str(email.header.make_header(email.header.decode_header(to))).rsplit(' <', 1)[0])
+      """, scratch.url.appendingPathComponent("long.eml").path])
+    #expect(String(decoding: parsed.stdout, as: UTF8.self) == name + "\n", "\(parsed.stderr)")
+  }
+
   @Test func validateReportsEveryFileAndEveryProblemInOneRun() throws {
     var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: plan))) as? [String: Any])
     object["layout"] = "poster"
@@ -100,6 +128,26 @@ struct ConsistencyTests {
       "\(plan): ok",
     ] {
       #expect(result.stderr.contains(expected), "missing \(expected) in \(result.stderr)")
+    }
+  }
+}
+
+@Suite("Help text")
+struct HelpTests {
+  /// At 80 columns no help line runs over and the examples and exit codes read as written.
+  @Test(arguments: ["", "render", "batch", "validate", "layouts", "catalog", "schema"])
+  func helpFitsEightyColumns(command: String) throws {
+    let result = try run(handoutBinary, (command.isEmpty ? [] : [command]) + ["--help"], environment: ["COLUMNS": "80"])
+    #expect(result.status == 0)
+    let text = String(decoding: result.stdout, as: UTF8.self)
+    for line in text.split(separator: "\n") {
+      #expect(line.count <= 80, "\(command): \(line.count) columns: \(line)")
+    }
+    if command.isEmpty {
+      #expect(text.contains("\nExit codes: 0 success; 64 bad input (with a diagnostic);\n65 a batch in which some plans failed; 1 anything else.\n"), "\(text)")
+    }
+    if command == "batch" {
+      #expect(text.contains("\nExit codes: 0 every plan rendered (or skipped by --resume); 65 some plans\n"), "\(text)")
     }
   }
 }

@@ -54,11 +54,21 @@ struct PlanReaderTests {
     ])
   }
 
+  /// Standard error stays short however broken a plan is: 50 problems in full, the rest counted.
+  @Test func manyProblemsAreSummarisedAfterFifty() {
+    let items = (0..<120).map { _ in #"{"id": "walking", "repeat": 0}"# }.joined(separator: ",")
+    let result = read(#"{"format": 1, "client": {"name": "A"}, "homeCare": ["# + items + "]}")
+    #expect(result.diagnostics.count == 120)
+    let text = DiagnosticFormatter.format(result.diagnostics)
+    #expect(text.split(separator: "\n").count == 50 * 2 + 2)
+    #expect(text.hasSuffix("\n… and 70 more; fix these first, then run validate again\n120 errors, 0 warnings"))
+  }
+
   @Test func wrongTypesAndImpossibleDates() {
     let text = #"{"format": 1, "date": "2026-02-30", "client": "Jordan", "goals": "sleep"}"#
     #expect(messages(text) == [
       "plan.json:1:23: error: date: \"2026-02-30\" is not a real date\n  hint: write dates as YYYY-MM-DD, for example \"2026-11-20\"",
-      "plan.json:1:47: error: client: expected the client (a JSON object in braces), found a string",
+      "plan.json:1:47: error: client: expected the client (a JSON object in braces), found a string\n  hint: write it as {\"key\": value, …}; Docs/plan-format.md describes every field",
       "plan.json:1:66: error: goals: expected an array of strings, found a single string\n  hint: put it in brackets: [\"sleep…\"]",
     ])
   }

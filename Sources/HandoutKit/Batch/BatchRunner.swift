@@ -52,7 +52,7 @@ public final class BatchRunner {
       }
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-        problems.append(Diagnostic(.error, "no such file or folder", file: input))
+        problems.append(Diagnostic(.error, "no such file or folder", file: input, hint: "check the path; a folder's plans end in .json, .ndjson or .jsonl"))
         continue
       }
       guard isDirectory.boolValue else {
@@ -73,7 +73,7 @@ public final class BatchRunner {
       files += plans.sorted().map { folder + "/" + $0 }
     }
     if inputs.filter({ $0 == "-" }).count > 1 {
-      problems.append(Diagnostic(.error, "standard input (-) is named more than once"))
+      problems.append(Diagnostic(.error, "standard input (-) is named more than once", hint: "name - once: it can be read only once"))
     }
     guard problems.isEmpty else { throw .invalidInput(problems) }
     return files

@@ -91,10 +91,12 @@ struct MailMessage {
   }
 
   /// Text for a header: as it is when plain ASCII (quoted for a display name), else as RFC 2047
-  /// encoded words.
+  /// encoded words. A run of more than 60 characters without a space is encoded too, since
+  /// only encoded words can be folded inside it (RFC 5322 limits a line to 998 characters).
   private func phrase(_ text: String, quoted: Bool) -> String {
     let isPrintableASCII = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-    if isPrintableASCII {
+    let longestRun = text.split(separator: " ").map(\.utf8.count).max() ?? 0
+    if isPrintableASCII, longestRun <= 60 {
       guard quoted else { return text }
       return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }

@@ -20,9 +20,16 @@ public enum DiagnosticFormatter {
     return text
   }
 
+  /// The most diagnostics written out in full; the rest are counted, so that standard error
+  /// stays short (under 64 KB) however broken an input is.
+  public static let shownLimit = 50
+
   /// The text of several diagnostics, one after another, with a closing count.
   public static func format(_ diagnostics: [Diagnostic]) -> String {
-    var lines = diagnostics.map(format)
+    var lines = diagnostics.prefix(shownLimit).map(format)
+    if diagnostics.count > shownLimit {
+      lines.append("… and \(diagnostics.count - shownLimit) more; fix these first, then run validate again")
+    }
     let errors = diagnostics.count { $0.severity == .error }
     let warnings = diagnostics.count - errors
     if diagnostics.count > 1 || errors > 0 {

@@ -14,7 +14,7 @@ struct JSONObjectReader {
     guard case .object(let members) = value.kind else {
       sink.error(
         "expected \(what) (a JSON object in braces), found \(value.typeDescription)",
-        at: value.location, path: path)
+        at: value.location, path: path, hint: "write it as {\"key\": value, …}; Docs/plan-format.md describes every field")
       return nil
     }
     self.members = members
@@ -83,13 +83,13 @@ struct JSONObjectReader {
     guard case .number(let number) = value.kind else {
       sink.error(
         "expected \(expectation), found \(value.typeDescription)", at: value.location, path: path,
-        hint: hint)
+        hint: hint ?? "write a number without quotes")
       return nil
     }
     guard number.rounded() == number, let whole = Int(exactly: number), range.contains(whole) else {
       sink.error(
         "expected \(expectation), found \(formatNumber(number))", at: value.location, path: path,
-        hint: hint)
+        hint: hint ?? "use a whole number in that range")
       return nil
     }
     return whole
@@ -124,7 +124,7 @@ struct JSONObjectReader {
       guard case .string(let text) = element.kind else {
         sink.error(
           "expected a string, found \(element.typeDescription)", at: element.location,
-          path: path.appending(key).appending(index), hint: hint)
+          path: path.appending(key).appending(index), hint: hint ?? "write the text in double quotes")
         continue
       }
       guard JSONObjectReader.isWithinLimits(text, limit: limit, at: element.location, path: path.appending(key).appending(index), sink: sink)
@@ -184,13 +184,13 @@ struct JSONObjectReader {
     sink.error(
       "missing required field \"\(key)\"", at: location,
       path: path.components.isEmpty ? JSONPath.root.appending(key) : path.appending(key),
-      hint: hint)
+      hint: hint ?? "add \"\(key)\"; Docs/plan-format.md describes every field")
   }
 
   func typeMismatch(_ value: JSONValue, key: String, expected: String) {
     sink.error(
       "expected \(expected), found \(value.typeDescription)", at: value.location,
-      path: path.appending(key))
+      path: path.appending(key), hint: "write \(expected) here; Docs/plan-format.md describes every field")
   }
 
   /// Warns about every key that no accessor asked for.

@@ -145,7 +145,7 @@ private struct PlanReading {
     guard case .string(let text) = value.kind else {
       sink.error(
         "expected a date as a string \"YYYY-MM-DD\", found \(value.typeDescription)",
-        at: value.location, path: path)
+        at: value.location, path: path, hint: "for example \"2026-11-20\", in quotes")
       return nil
     }
     guard let date = CalendarDate(iso: text) else {
