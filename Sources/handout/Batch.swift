@@ -20,9 +20,9 @@ struct Batch: ParsableCommand {
         handout batch plans.ndjson -o out/ --send --resume     after a kill: sends only the rest
         handout batch plans.ndjson -o out/ --print --printer front-desk
 
-      --send keeps a send ledger, out/send-ledger.jsonl: a second run into the same folder
-      refuses to send again unless --resume (only what was not sent) or --send-again (all).
-      See Docs/delivery.md.
+      --send keeps a send ledger, out/send-ledger.jsonl. A second run into the
+      same folder refuses to send again, unless --resume (only what was not
+      sent) or --send-again (all). See Docs/delivery.md.
 
       Name placeholders: a dotted JSON path into the plan ({client.name}, {client.id}), {date}
       (the plan's date, else today's), {input} (the input file's name), {record} (the plan's

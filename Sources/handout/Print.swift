@@ -6,19 +6,20 @@ struct Print: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Render plans and print them through CUPS (lp); prints each CUPS job id.",
     discussion: """
-      The PDF goes to CUPS's lp on its standard input: no file is written. The paper is the
-      layout's (or --paper's); a plan of two pages or more is printed on both sides unless
-      --one-sided. CUPS_SERVER chooses another print server, as for lp itself.
+      The PDF goes to CUPS's lp on its standard input: no file is written.
+      The paper is the layout's (or --paper's). A plan of two pages or more
+      is printed on both sides unless --one-sided. CUPS_SERVER chooses
+      another print server, as for lp itself.
 
       Examples:
         handout print ../shared/examples/sciatica-plan.json
         handout print plan.json --printer front-desk --copies 2 --paper a4
         handout print plan.json --layout large-print --one-sided
-        handout print plan.json --dry-run                     the lp command, nothing printed
+        handout print plan.json --dry-run        the lp command; nothing printed
 
-      Exit codes: 0 every plan printed, 64 a plan that does not render (the others are still
-      printed), 69 CUPS missing or unreachable, an unknown printer or a refused job
-      (see Docs/delivery.md), 1 anything else.
+      Exit codes: 0 every plan printed; 64 a plan that does not render (the
+      others are still printed); 69 CUPS missing or unreachable, an unknown
+      printer or a refused job (see Docs/delivery.md); 1 anything else.
       """)
 
   @Argument(help: "Plan files, or - for standard input.")

@@ -14,11 +14,12 @@ struct Render: ParsableCommand {
         handout render ../shared/examples/sciatica-plan.json
         handout render plan.json -o - --paper a4 > plan.pdf
         handout render plan.json --format png --dpi 72 -o preview.png   (preview-1.png, preview-2.png, …)
-        handout render plan.json --send            the PDF, and the plan email sent through sendmail
-        handout render plan.json --send --dry-run  the message's headers; nothing is sent
+        handout render plan.json --send            the PDF, also emailed
+        handout render plan.json --send --dry-run  the headers; nothing sent
 
-      With --send, a mail system that refuses the message (a non-zero exit of sendmail) is an
-      error with its words and exit code 69; the PDF is still written.
+      With --send, a mail system that refuses the message (sendmail exits
+      non-zero) is an error with its words, exit code 69; the PDF is still
+      written. See Docs/delivery.md.
       """)
 
   @Argument(help: "The plan: a JSON file, or - to read standard input.")

@@ -97,6 +97,11 @@ struct PrintTests {
     let unreachable = try run(handoutBinary, ["print", referencePlan, "--printer", cups.printer], environment: noScheduler)
     #expect(unreachable.status == 69)
     #expect(unreachable.stderr.contains("error: cannot print: no CUPS scheduler is running at CUPS_SERVER="), "\(unreachable.stderr)")
+    // A batch stops before rendering anything it could not print.
+    let out = scratch.url.appendingPathComponent("out")
+    let batch = try run(handoutBinary, ["batch", referencePlan, "-o", out.path, "--print"], environment: noScheduler)
+    #expect(batch.status == 69 && batch.stderr.contains("no CUPS scheduler is running"), "\(batch.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out.path))
 
     var noClient = environment
     noClient["PATH"] = temporary.appendingPathComponent("empty").path

@@ -213,6 +213,24 @@ struct SendTests {
     #expect(result.stderr.contains("550 5.1.1") && result.stderr.contains("(sendmail exited with 65)"))
   }
 
+  @Test func aBatchDryRunShowsEachMessageAndSendsNothing() throws {
+    let input = try ndjson((1...3).map { plan($0) })
+    let out = scratch.url.appendingPathComponent("out")
+    let result = try run(handoutBinary, ["batch", input, "-o", out.path, "--send", "--sendmail", smtp.sendmail, "--dry-run"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.components(separatedBy: "would send: \(smtp.sendmail) -t -oi <<EOF").count == 4, "\(result.stderr)")
+    for number in 1...3 { #expect(result.stderr.contains("To: \"Client \(number)\" <client\(number)@example.com>")) }
+    #expect(smtp.callCount() == 0)
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("send-ledger.jsonl").path))
+
+    // Without the mail program, the batch stops before rendering anything.
+    let other = scratch.url.appendingPathComponent("other")
+    let missing = try run(handoutBinary, ["batch", input, "-o", other.path, "--send", "--sendmail", "/nonexistent/sendmail"])
+    #expect(missing.status == 69)
+    #expect(missing.stderr.contains("error: cannot send: there is no mail program at /nonexistent/sendmail"))
+    #expect(!FileManager.default.fileExists(atPath: other.path))
+  }
+
   @Test func rateSpacesTheMessages() throws {
     let input = try ndjson((1...4).map { plan($0) })
     let out = scratch.url.appendingPathComponent("out")
