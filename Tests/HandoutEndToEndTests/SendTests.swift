@@ -213,6 +213,41 @@ struct SendTests {
     #expect(result.stderr.contains("550 5.1.1") && result.stderr.contains("(sendmail exited with 65)"))
   }
 
+  @Test func resumeSendsNeitherTheSentNorTheUnconfirmedAndIgnoresATornLine() throws {
+    let input = try ndjson((1...3).map { plan($0) })
+    let out = scratch.url.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    func line(_ number: Int, _ status: String) -> String {
+      #"{"input":"plans.ndjson","messageID":"<m\#(number)@riverside-massage.example>","plan":"Client-\#(number)-2026-11-20","record":\#(number),"status":"\#(status)","time":"2026-12-01T20:00:00Z","to":"client\#(number)@example.com"}"#
+    }
+    // Plan 1 was sent; plan 2 was being handed over when the batch died; plan 3's line was torn.
+    let ledger = [line(1, "sending"), line(1, "sent"), line(2, "sending"), String(line(3, "sending").prefix(40))]
+    try Data(ledger.joined(separator: "\n").utf8).write(to: out.appendingPathComponent("send-ledger.jsonl"))
+
+    let refused = try run(handoutBinary, ["batch", input, "-o", out.path, "--send", "--sendmail", smtp.sendmail])
+    #expect(refused.status == 64)
+    #expect(refused.stderr.contains("records 1 emails sent (and 1 handed over without an answer)"), "\(refused.stderr)")
+
+    let report = scratch.url.appendingPathComponent("report.jsonl").path
+    let resumed = try run(
+      handoutBinary, ["batch", input, "-o", out.path, "--send", "--sendmail", smtp.sendmail, "--resume", "--report", report])
+    #expect(resumed.status == 0, "\(resumed.stderr)")
+    #expect(resumed.stderr.contains("1 emails sent, 1 not sent again"), "\(resumed.stderr)")
+    #expect(resumed.stderr.contains("warning: 1 emails were handed to the mail system by a run that was killed"))
+    #expect(try smtp.envelopeRecipients() == [["client3@example.com"]])
+    let mail = try String(contentsOfFile: report, encoding: .utf8).split(separator: "\n").map {
+      (try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["mail"] as? String ?? "-"
+    }
+    #expect(mail.sorted() == ["already-sent", "sent", "unconfirmed"])
+    // The line after the torn one stands on its own.
+    let text = try String(contentsOf: out.appendingPathComponent("send-ledger.jsonl"), encoding: .utf8)
+    let lastLine = try #require(text.split(separator: "\n").last)
+    let last = try #require(try JSONSerialization.jsonObject(with: Data(lastLine.utf8)) as? [String: Any])
+    #expect(last["plan"] as? String == "Client-3-2026-11-20" && last["status"] as? String == "sent")
+    // Every PDF is there: the plans not sent again were still rendered.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".pdf") }.count == 3)
+  }
+
   @Test func aBatchDryRunShowsEachMessageAndSendsNothing() throws {
     let input = try ndjson((1...3).map { plan($0) })
     let out = scratch.url.appendingPathComponent("out")

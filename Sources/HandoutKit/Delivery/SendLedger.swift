@@ -47,7 +47,8 @@ public final class SendLedger: @unchecked Sendable {
   /// (a dry run) it only reads, and creates nothing.
   public init(folder: String, writes: Bool = true) throws(HandoutError) {
     path = (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/" + Self.fileName
-    if let data = FileManager.default.contents(atPath: path) {
+    let existing = FileManager.default.contents(atPath: path)
+    if let data = existing {
       let decoder = JSONDecoder()
       for line in data.split(separator: UInt8(ascii: "\n")) {
         guard let entry = try? decoder.decode(Entry.self, from: Data(line)) else { continue }
@@ -57,6 +58,13 @@ public final class SendLedger: @unchecked Sendable {
     descriptor = writes ? open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600) : -1
     guard descriptor >= 0 || !writes else {
       throw .failure("cannot open the send ledger \(path): \(String(cString: strerror(errno)))")
+    }
+    // A torn last line ends without a newline: end it, so the next line stands on its own.
+    if descriptor >= 0, let existing, let last = existing.last, last != UInt8(ascii: "\n") {
+      var newline = UInt8(ascii: "\n")
+      guard write(descriptor, &newline, 1) == 1 else {
+        throw .failure("cannot write the send ledger \(path): \(String(cString: strerror(errno)))")
+      }
     }
   }
 
