@@ -17,6 +17,13 @@ struct Batch: ParsableCommand {
         handout batch plans/ --name "{clinic.name}-{name}" --report report.jsonl
         export-plans | handout batch - -o out/ --eml
         handout batch plans.ndjson --shard 1/4 --resume   (machine 1 of 4)
+        handout batch plans.ndjson -o out/ --send --rate 30/min
+        handout batch plans.ndjson -o out/ --send --resume  (after a kill)
+        handout batch plans.ndjson -o out/ --print --printer front-desk
+
+      --send keeps a send ledger, out/send-ledger.jsonl. A second run into the
+      same folder refuses to send again, unless --resume (only what was not
+      sent) or --send-again (all). See Docs/delivery.md.
 
       Name placeholders: {name} (the client's name, else the plan's title), a
       dotted JSON path into the plan ({client.name}, {client.id}), {date} (the
@@ -26,7 +33,9 @@ struct Batch: ParsableCommand {
 
       Exit codes: 0 every plan rendered (or skipped by --resume); 65 some plans
       failed (the others were written; each failure is reported with its input,
-      line and JSON path); 64 bad arguments or unreadable inputs; 1 anything
+      line and JSON path; a plan that could not be printed or sent counts as
+      failed); 64 bad arguments, unreadable inputs or a ledger that records
+      sends; 69 CUPS or the mail program missing or unreachable; 1 anything
       else, such as an output folder that cannot be written.
       """)
 
@@ -56,6 +65,19 @@ struct Batch: ParsableCommand {
 
   @OptionGroup var settings: RenderSettings
 
+  @OptionGroup var sending: SendSettings
+
+  @Flag(help: "Send again plans the send ledger records as sent.")
+  var sendAgain = false
+
+  @Option(help: "Send at most this many emails: N/min, N/h or N/s (providers throttle).")
+  var rate: String?
+
+  @Flag(help: "Print every rendered plan through CUPS (lp).")
+  var print = false
+
+  @OptionGroup var printing: PrintSettings
+
   @Flag(name: .shortAndLong, help: "Print each plan's warnings, not just their count.")
   var verbose = false
 
@@ -63,6 +85,12 @@ struct Batch: ParsableCommand {
   var quiet = false
 
   func validate() throws {
+    if let rate, SendRate(rate) == nil { throw ValidationError("--rate must be N/min, N/h or N/s with N above 0, such as 30/min; not \(rate)") }
+    if (rate != nil || sendAgain), !sending.send { throw ValidationError("--rate and --send-again are for --send") }
+    if sending.dryRun, !sending.send, !print { throw ValidationError("--dry-run shows what --send or --print would do; add one") }
+    if printing.printer != nil || printing.copies != 1 || printing.oneSided, !print {
+      throw ValidationError("--printer, --copies and --one-sided are for --print")
+    }
     guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 256, not \(jobs)") }
     if let shard, let problem = Shard.problem(in: shard) { throw ValidationError(problem) }
     for placeholder in OutputNamer.placeholders(in: name) {
@@ -90,6 +118,18 @@ struct Batch: ParsableCommand {
     options.fontDirectories = settings.fontDirectories
     options.catalogFile = settings.catalog
     options.request = settings.request(plan: [], planPath: nil)
+    options.mailer = sending.mailer
+    options.sendsAgain = sendAgain
+    options.isDryRun = sending.dryRun
+    options.sendRate = rate.flatMap(SendRate.init)
+    if print { options.printer = printing.destination }
+    if !sending.dryRun {
+      // CUPS or the mail program missing would fail every plan: stop before rendering any.
+      try delivering { () throws(DeliveryError) in
+        try options.printer?.check()
+        try options.mailer?.check()
+      }
+    }
 
     let progressBar = isatty(2) != 0 && !quiet ? ProgressBar() : nil
     let total: Int?
@@ -107,6 +147,7 @@ struct Batch: ParsableCommand {
       } else if verbose, !outcome.diagnostics.isEmpty {
         message = outcome.diagnostics.map(DiagnosticFormatter.format).joined(separator: "\n")
       }
+      if let dryRun = outcome.dryRun { message = [message, dryRun].compactMap { $0 }.joined(separator: "\n") }
       if let message {
         // The bar steps aside for the message and comes back below it.
         progressBar?.clear()
@@ -138,6 +179,16 @@ struct Batch: ParsableCommand {
     parts.append("\(progress.failed) failed")
     var text = "batch: " + parts.joined(separator: ", ")
     text += String(format: " in %.1f s (%.0f plans/s) into %@/", progress.seconds, progress.rate, output)
+    if progress.printed > 0 { text += "\n  \(progress.printed) printed" + (printing.printer.map { " on \($0)" } ?? "") }
+    if sending.send, !sending.dryRun {
+      text += "\n  \(progress.sent) emails sent"
+      if progress.alreadySent > 0 { text += ", \(progress.alreadySent) not sent again (the send ledger records them sent)" }
+    }
+    if progress.unconfirmed > 0 {
+      text += "\n  warning: \(progress.unconfirmed) emails were handed to the mail system by a run that was killed before "
+        + "it answered; they were not sent again. Look their Message-IDs (status \"sending\" in "
+        + "\(output)/\(SendLedger.fileName)) up in the mail log; send one again with handout render PLAN --send"
+    }
     if progress.warned > 0, !verbose {
       text += "\n  \(progress.warned) rendered plans had warnings: see --report FILE, or add --verbose"
     }

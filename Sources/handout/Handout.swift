@@ -14,13 +14,16 @@ struct Handout: ParsableCommand {
         handout render plan.json --format png --dpi 96 -o pages/sheet.png
         handout batch plans.ndjson -o out/ --report report.jsonl
         handout render plan.json --eml      the PDF and an email to send it
+        handout print plan.json --printer front-desk     print through CUPS
+        handout batch plans.ndjson -o out/ --send        email every plan, once
         handout validate plans/*.json
         handout catalog --kind homeCare     the ids a plan can use
         handout schema > plan.schema.json   for editor completion
 
       Exit codes: 0 success; 64 bad input (with a diagnostic);
-      65 a batch in which some plans failed; 1 anything else.
+      65 a batch in which some plans failed; 69 the printing or mail system
+      is missing or refused the job; 1 anything else.
       """,
     version: handoutVersion,
-    subcommands: [Render.self, Batch.self, Validate.self, ListLayouts.self, CatalogCommand.self, Schema.self])
+    subcommands: [Render.self, Batch.self, Print.self, Validate.self, ListLayouts.self, CatalogCommand.self, Schema.self])
 }

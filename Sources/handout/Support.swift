@@ -36,6 +36,17 @@ func reportingErrors<T>(_ body: () throws(HandoutError) -> T) throws -> T {
   }
 }
 
+/// Runs `body`, turning a printing or mail system's refusal into an error on standard error and
+/// exit code 69 (`EX_UNAVAILABLE`).
+func delivering<T>(_ body: () throws(DeliveryError) -> T) throws -> T {
+  do {
+    return try body()
+  } catch {
+    printError("error: \(error.description)")
+    throw ExitCode(69)
+  }
+}
+
 /// Prints warnings, if any.
 func report(_ warnings: [Diagnostic]) {
   guard !warnings.isEmpty else { return }

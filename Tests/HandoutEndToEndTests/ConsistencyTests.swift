@@ -135,7 +135,7 @@ struct ConsistencyTests {
 @Suite("Help text")
 struct HelpTests {
   /// At 80 columns no help line runs over and the examples and exit codes read as written.
-  @Test(arguments: ["", "render", "batch", "validate", "layouts", "catalog", "schema"])
+  @Test(arguments: ["", "render", "batch", "print", "validate", "layouts", "catalog", "schema"])
   func helpFitsEightyColumns(command: String) throws {
     let result = try run(handoutBinary, (command.isEmpty ? [] : [command]) + ["--help"], environment: ["COLUMNS": "80"])
     #expect(result.status == 0)
@@ -144,7 +144,7 @@ struct HelpTests {
       #expect(line.count <= 80, "\(command): \(line.count) columns: \(line)")
     }
     if command.isEmpty {
-      #expect(text.contains("\nExit codes: 0 success; 64 bad input (with a diagnostic);\n65 a batch in which some plans failed; 1 anything else.\n"), "\(text)")
+      #expect(text.contains("\nExit codes: 0 success; 64 bad input (with a diagnostic);\n65 a batch in which some plans failed; 69 the printing or mail system\nis missing or refused the job; 1 anything else.\n"), "\(text)")
     }
     if command == "batch" {
       #expect(text.contains("\nExit codes: 0 every plan rendered (or skipped by --resume); 65 some plans\n"), "\(text)")

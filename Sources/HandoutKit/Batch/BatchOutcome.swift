@@ -27,6 +27,33 @@ public struct BatchOutcome: Sendable {
   public var milliseconds: Double
   /// Errors for a failed plan, warnings for a rendered one.
   public var diagnostics: [Diagnostic]
+  /// The CUPS job id, with `--print`.
+  public var printJob: String?
+  /// The email's Message-ID, with `--send`.
+  public var messageID: String?
+  /// What became of the email, with `--send`.
+  public var mail: Mail?
+  /// With `--dry-run`: what would be printed and sent.
+  public var dryRun: String?
+
+  /// What became of a plan's email.
+  public enum Mail: String, Sendable, Codable {
+    /// Handed to the mail system, which took it.
+    case sent
+    /// Not sent: the send ledger records it sent by an earlier run.
+    case alreadySent = "already-sent"
+    /// Not sent: an earlier run handed it over and was killed before the answer came.
+    case unconfirmed
+    /// `--dry-run`: it would be sent.
+    case wouldSend = "would-send"
+  }
+
+  /// Notes what the ledger says of a plan that is not sent again.
+  mutating func note(_ entry: SendLedger.Entry?) {
+    guard let entry else { return }
+    messageID = entry.messageID
+    mail = entry.status == .sent ? .alreadySent : .unconfirmed
+  }
 
   /// The report line: one JSON object.
   public func jsonLine() -> String {
@@ -49,6 +76,9 @@ public struct BatchOutcome: Sendable {
       var bytes: Int?
       var milliseconds: Double
       var problems: [Problem]?
+      var printJob: String?
+      var messageID: String?
+      var mail: Mail?
     }
     let line = Line(
       input: input, record: record, line: self.line, output: output, email: email, status: status,
@@ -57,7 +87,7 @@ public struct BatchOutcome: Sendable {
         .init(
           severity: $0.severity.rawValue, message: $0.message, path: $0.path.map { "\($0)" },
           line: $0.location?.line, column: $0.location?.column, hint: $0.hint)
-      })
+      }, printJob: printJob, messageID: messageID, mail: mail)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let data = (try? encoder.encode(line)) ?? Data("{}".utf8)
@@ -72,6 +102,14 @@ public struct BatchProgress: Sendable {
   public var skipped = 0
   /// Plans rendered with warnings.
   public var warned = 0
+  /// Plans printed (`--print`).
+  public var printed = 0
+  /// Emails sent (`--send`).
+  public var sent = 0
+  /// Emails not sent because an earlier run sent them.
+  public var alreadySent = 0
+  /// Emails an earlier, killed run handed over without an answer: not sent again.
+  public var unconfirmed = 0
   /// Plans in this shard, when known in advance.
   public var total: Int?
   public var seconds: Double = 0

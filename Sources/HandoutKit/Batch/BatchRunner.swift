@@ -20,6 +20,16 @@ public struct BatchOptions: Sendable {
   public var request = RenderRequest(plan: [], planPath: nil)
   public var fontDirectories: [String] = []
   public var catalogFile: String?
+  /// Print every plan rendered on this printer.
+  public var printer: Printer?
+  /// Send every plan rendered by email through this mail system, keeping a ``SendLedger``.
+  public var mailer: Mailer?
+  /// Send plans the ledger records as sent, too.
+  public var sendsAgain = false
+  /// Say what would be printed and sent; print and send nothing.
+  public var isDryRun = false
+  /// How fast emails go out.
+  public var sendRate: SendRate?
 
   public init(inputs: [String]) {
     self.inputs = inputs
@@ -124,6 +134,7 @@ public final class BatchRunner {
     // A bad layout or an output folder that cannot be made would fail every plan: stop now.
     if let layout = options.request.layout { _ = try engine.layoutSpec(layout) }
     if let problem = Self.outputFolderProblem(options.outputDirectory) { throw .failure(problem) }
+    let ledger = try openLedger()
     let report: FileHandle?
     if let path = options.reportPath {
       guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
@@ -147,7 +158,7 @@ public final class BatchRunner {
         defer { workers.leave() }
         do {
           let own = try Engine(fontDirectories: options.fontDirectories, catalogFile: options.catalogFile)
-          Self.work(queue: queue, engine: own, options: options, collector: collector)
+          Self.work(queue: queue, engine: own, options: options, ledger: ledger, collector: collector)
         } catch {
           startup.fail("\(error)")
           queue.close()
@@ -158,17 +169,34 @@ public final class BatchRunner {
     }
     workers.enter()
     let producer = Thread {
-      Self.produce(files: files, options: options, queue: queue, collector: collector)
+      Self.produce(files: files, options: options, ledger: ledger, queue: queue, collector: collector)
       queue.close()
       workers.leave()
     }
     producer.stackSize = 8 << 20
     producer.start()
-    Self.work(queue: queue, engine: engine, options: options, collector: collector)
+    Self.work(queue: queue, engine: engine, options: options, ledger: ledger, collector: collector)
     // The producer closes the queue at its end; the workers then finish what they hold.
     workers.wait()
     if let message = startup.failure { throw .failure("a worker could not start: \(message)") }
     return collector.finish()
+  }
+
+  /// The send ledger of the output folder, when sending; it refuses a second run that would
+  /// send again what was sent, unless resuming or asked to send again.
+  private func openLedger() throws(HandoutError) -> SendLedger? {
+    guard options.mailer != nil else { return nil }
+    let ledger = try SendLedger(folder: options.outputDirectory, writes: !options.isDryRun)
+    let (sent, unconfirmed) = ledger.delivered
+    if sent + unconfirmed > 0, !options.resumes, !options.sendsAgain {
+      let also = unconfirmed > 0 ? " (and \(unconfirmed) handed over without an answer)" : ""
+      throw .invalidInput([
+        Diagnostic(
+          .error, "this output folder's send ledger records \(sent) emails sent\(also); sending again would send them twice",
+          file: ledger.path, hint: "add --resume to send only the plans not sent yet, or --send-again to send every plan again")
+      ])
+    }
+    return ledger
   }
 
   /// Deletes the temporary files a killed batch left behind (`.name.pdf.PID-N.tmp` whose
@@ -185,13 +213,21 @@ public final class BatchRunner {
   /// One plan to render, with the names its files get.
   struct Job: Sendable {
     var record: PlanRecord
+    /// The output name, without folder or extension: the plan's key in the send ledger.
+    var name: String
     var pdfPath: String
     var emailPath: String?
+    /// Send the plan's email: sending was asked for and the ledger has not recorded it sent.
+    var sends = false
+    /// What the ledger holds for a plan it will not send again.
+    var ledgerEntry: SendLedger.Entry?
   }
 
   /// Reads every input, names every plan (those of other shards too, so names agree between
   /// shards) and queues the plans of this shard.
-  private static func produce(files: [String], options: BatchOptions, queue: WorkQueue<Job>, collector: Collector) {
+  private static func produce(
+    files: [String], options: BatchOptions, ledger: SendLedger?, queue: WorkQueue<Job>, collector: Collector
+  ) {
     let today = String(isoDate(options.request.sourceDateEpoch ?? HandoutKit.today()).prefix(10))
     var namer = OutputNamer(template: options.nameTemplate, today: today)
     var position = 0
@@ -211,15 +247,23 @@ public final class BatchRunner {
         let plan = namer.readsPlan ? try? JSONReader.parse(record.bytes) : nil
         let name = namer.name(for: record, plan: plan, ordinal: position + 1)
         guard options.shard.contains(position) else { continue }
-        let job = Job(
-          record: record, pdfPath: folder + "/" + name + ".pdf",
+        var job = Job(
+          record: record, name: name, pdfPath: folder + "/" + name + ".pdf",
           emailPath: options.writesEmail ? folder + "/" + name + ".eml" : nil)
-        if options.resumes, isCompletePDF(at: job.pdfPath),
+        job.sends = options.mailer != nil
+        // Sent, or handed over without an answer: never sent again unless asked.
+        if job.sends, !options.sendsAgain, let entry = ledger?.entry(for: name), entry.status != .failed {
+          job.sends = false
+          job.ledgerEntry = entry
+        }
+        if options.resumes, !job.sends, isCompletePDF(at: job.pdfPath),
           job.emailPath.map({ FileManager.default.fileExists(atPath: $0) }) ?? true
         {
-          collector.add(BatchOutcome(
+          var outcome = BatchOutcome(
             input: record.input, record: record.number, line: record.start.line, output: job.pdfPath,
-            email: job.emailPath, status: .skipped, milliseconds: 0, diagnostics: []))
+            email: job.emailPath, status: .skipped, milliseconds: 0, diagnostics: [])
+          outcome.note(job.ledgerEntry)
+          collector.add(outcome)
           continue
         }
         guard queue.push(job) else { return }
@@ -233,13 +277,15 @@ public final class BatchRunner {
   }
 
   /// Renders queued plans until the queue is closed and empty.
-  private static func work(queue: WorkQueue<Job>, engine: Engine, options: BatchOptions, collector: Collector) {
+  private static func work(
+    queue: WorkQueue<Job>, engine: Engine, options: BatchOptions, ledger: SendLedger?, collector: Collector
+  ) {
     while let job = queue.pop() {
-      collector.add(render(job, engine: engine, options: options))
+      collector.add(render(job, engine: engine, options: options, ledger: ledger))
     }
   }
 
-  private static func render(_ job: Job, engine: Engine, options: BatchOptions) -> BatchOutcome {
+  private static func render(_ job: Job, engine: Engine, options: BatchOptions, ledger: SendLedger?) -> BatchOutcome {
     let started = DispatchTime.now().uptimeNanoseconds
     let record = job.record
     var outcome = BatchOutcome(
@@ -249,16 +295,19 @@ public final class BatchRunner {
     request.plan = record.bytes
     request.planPath = record.planPath
     request.format = .pdf
-    request.isEmail = job.emailPath != nil
+    request.isEmail = job.emailPath != nil || options.mailer != nil
     do {
       let result = try engine.render(request)
       let pdf = result.files[0]
-      // The email goes first: a PDF on disk then means both files are there, which is what
-      // `--resume` looks for.
-      if let emailPath = job.emailPath {
-        let message = try engine.email(
+      var message: [UInt8]?
+      if job.emailPath != nil || job.sends {
+        message = try engine.email(
           for: result.plan, attaching: pdf, named: URL(fileURLWithPath: job.pdfPath).lastPathComponent,
           sourceDateEpoch: options.request.sourceDateEpoch, file: record.planPath)
+      }
+      // The email goes first: a PDF on disk then means both files are there, which is what
+      // `--resume` looks for.
+      if let emailPath = job.emailPath, let message {
         try writeAtomically(message, to: emailPath)
       }
       try writeAtomically(pdf, to: job.pdfPath)
@@ -268,6 +317,15 @@ public final class BatchRunner {
       outcome.pages = result.pageCount
       outcome.bytes = pdf.count
       outcome.diagnostics = record.locatingInInput(result.warnings)
+      outcome.note(job.ledgerEntry)
+      do {
+        try deliver(
+          pdf, message: job.sends ? message : nil, result: result, request: request, job: job, engine: engine,
+          options: options, ledger: ledger, outcome: &outcome)
+      } catch {
+        outcome.status = .failed
+        outcome.diagnostics += record.locatingInInput([Diagnostic(.error, error.message, hint: error.hint)])
+      }
     } catch let error as HandoutError {
       outcome.diagnostics = record.locatingInInput(error.diagnostics)
     } catch {
@@ -311,6 +369,13 @@ private final class Collector: @unchecked Sendable {
       if !outcome.diagnostics.isEmpty { progress.warned += 1 }
     case .failed: progress.failed += 1
     case .skipped: progress.skipped += 1
+    }
+    if outcome.printJob != nil { progress.printed += 1 }
+    switch outcome.mail {
+    case .sent: progress.sent += 1
+    case .alreadySent: progress.alreadySent += 1
+    case .unconfirmed: progress.unconfirmed += 1
+    case .wouldSend, nil: break
     }
     progress.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     report?.write(Data((outcome.jsonLine() + "\n").utf8))
