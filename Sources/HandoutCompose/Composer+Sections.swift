@@ -154,14 +154,9 @@ extension Composer {
   func homeCare() -> [Block] {
     let cards: [Block] = plan.homeCare.compactMap(homeCareCard)
     guard !cards.isEmpty else { return [] }
-    var blocks = [heading(catalog.label("homeProgram"))]
+    // Each card goes into the shortest column, so uneven cards leave no holes.
     let columns = max(1, spec.homeCareColumns)
-    for start in stride(from: 0, to: cards.count, by: columns) {
-      var cells = cards[start..<min(start + columns, cards.count)].map { Row.Cell([$0]) }
-      while cells.count < columns { cells.append(Row.Cell([])) }
-      blocks.append(.row(Row(cells: cells, gap: 12, spaceAfter: 12)))
-    }
-    return blocks
+    return [heading(catalog.label("homeProgram")), .cards(Cards(count: columns, gap: 12, spacing: 12, cards: cards, spaceAfter: 12))]
   }
 
   private func homeCareCard(_ item: PlanItem) -> Block? {
@@ -244,15 +239,21 @@ extension Composer {
     // Two columns on a wide page in normal type; one in a panel or in large print.
     let isWide = spec.fold == nil && page.body.width > 400 && !isLargeType
     let flagList = isWide ? Block.columns(Columns(count: 2, gap: 20, content: [list])) : list
+    let headingStyle = styles.heading.with { $0.color = palette.warning }
     let content: [Block] = [
-      .heading(Heading(level: 2, Paragraph(catalog.label("redFlags"), style: styles.heading.with { $0.color = palette.warning }, spaceAfter: 6))),
+      .heading(Heading(level: 2, Paragraph(catalog.label("redFlags"), style: headingStyle, spaceAfter: 6))),
       flagList,
     ]
+    // The box may split between signs rather than leave a hole; every piece after the first
+    // repeats the heading, so no sign is read without it.
+    let continued = catalog.label("continued", ["title": catalog.label("redFlags")])
     return [
       .box(
         Box(
           content: content, fill: palette.warningTint, accentBar: palette.warning, cornerRadius: 3,
-          padding: EdgeInsets(top: 12, right: 14, bottom: 12, left: 18), spaceBefore: 18, spaceAfter: 4))
+          padding: EdgeInsets(top: 12, right: 14, bottom: 12, left: 18), keepsTogether: false,
+          continuation: [.paragraph(Paragraph(continued, style: headingStyle, spaceAfter: 6))], spaceBefore: 18,
+          spaceAfter: 4))
     ]
   }
 

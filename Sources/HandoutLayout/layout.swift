@@ -8,7 +8,7 @@ public struct LayoutOptions: Sendable {
   }
 }
 
-/// Lays a document out into pages: collect → paginate → stack → finalize, each once.
+/// Lays a document out into pages: collect → distribute → compose → finalize, each once.
 public func layout(
   _ document: Document, textSystem: any TextSystem, images: any ImageMeasurer,
   options: LayoutOptions = LayoutOptions()
@@ -23,17 +23,17 @@ public func layout(
   var collector = Collector(textSystem: textSystem, images: images, regionHeight: regionHeight)
   var flow: [FlowItem] = []
   collector.collect(document.blocks, x: 0, width: measure, into: &flow)
-  var paginator = Paginator(
+  var distributor = Distributor(
     flow, regionHeights: templates.map { $0.regions.map(\.height) }, headers: collector.tableHeaders,
     containers: collector.containers, showsDebugOutlines: options.showsDebugOutlines)
-  let slices = paginator.paginate()
+  let slices = distributor.distribute()
   let pageCount = (slices.map(\.page).max() ?? 0) + 1
   var pages = (0..<pageCount).map { index in
     let template = templates[min(index, templates.count - 1)]
     var items: [FrameItem] = template.decorations.map { .drawing($0.drawing, in: $0.rect) }
     for slice in slices where slice.page == index {
       let region = template.regions[slice.region]
-      items += paginator.stack(slice).items.map { $0.offsetBy(dx: region.x, dy: region.y) }
+      items += distributor.compose(slice).items.map { $0.offsetBy(dx: region.x, dy: region.y) }
     }
     if options.showsDebugOutlines {
       items += template.regions.enumerated().map { .debugOutline($1, label: "region \($0 + 1)") }

@@ -1,0 +1,46 @@
+extension Distributor {
+  /// Cuts from a cards block the piece that fits in `height`: each card in turn goes into the
+  /// column that is shortest so far, until one does not fit there.
+  ///
+  /// A card moves whole to the next region; only a card that is first in an empty region,
+  /// and so taller than one, is cut, by the same distribution as any flow.
+  func cutCards(
+    _ flow: CardFlow, height: Double, isRegionEmpty: Bool, mayBreakInside: Bool
+  ) -> (piece: FlowItem.Kind, rest: CardFlow?)? {
+    var bottoms = Array(repeating: 0.0, count: flow.count)
+    var isEmpty = Array(repeating: true, count: flow.count)
+    var items: [FrameItem] = []
+    var rest: [[FlowItem]] = []
+    for (index, card) in flow.cards.enumerated() {
+      let column = bottoms.indices.min { (bottoms[$0], $0) < (bottoms[$1], $1) }!
+      let top = isEmpty[column] ? 0 : bottoms[column] + flow.spacing
+      let available = max(0, height - top)
+      var distributor = Distributor(nested: card, heights: [available], in: self)
+      let fill = distributor.fill(from: 0, height: available)
+      let composed = distributor.compose(fill.range)
+      let left = Array(distributor.items[fill.next...])
+      let fits = !left.contains(where: \.isContent) && composed.height <= available + Self.tolerance
+      let isFirst = isEmpty.allSatisfy { $0 }
+      if !fits {
+        guard isFirst else {
+          rest = Array(flow.cards[index...])
+          break
+        }
+        // Taller than an empty region: cut it, or wait when the region has other content.
+        guard isRegionEmpty, mayBreakInside else { return nil }
+        rest = (left.contains(where: \.isContent) ? [left] : []) + flow.cards[(index + 1)...]
+      }
+      let dx = Double(column) * (flow.columnWidth + flow.gap)
+      items += composed.items.map { $0.offsetBy(dx: dx, dy: top) }
+      bottoms[column] = top + composed.height
+      isEmpty[column] = false
+      if !fits { break }
+    }
+    if !rest.isEmpty, !mayBreakInside { return nil }
+    let piece = FlowItem.Kind.content(height: bottoms.max() ?? 0, items: items)
+    guard !rest.isEmpty else { return (piece, nil) }
+    var remaining = flow
+    remaining.cards = rest
+    return (piece, remaining)
+  }
+}
