@@ -83,9 +83,10 @@ struct Composer {
     }
     blocks.append(.paragraph(Paragraph(catalog.label("disclaimer"), style: styles.small, spaceBefore: 18)))
     let clinicName = plan.clinic?.name ?? ""
+    // The plan's text is a literal part; only our own label holds the page number and count.
     let footer = RunningText(
-      leading: [clinicName, plan.clinic?.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "  ·  "),
-      trailing: catalog.label("pageOf", ["page": "{page}", "pages": "{pages}"]),
+      leading: [.text([clinicName, plan.clinic?.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "  ·  "))],
+      trailing: RunningText.parts(ofTemplate: catalog.label("pageOf")),
       style: styles.small, rule: palette.line)
     let date = options.creationDate ?? plan.date.map { "\($0)T00:00:00Z" }
     var keywords = ["care plan"]

@@ -122,7 +122,8 @@ struct PaginationTests {
   }
 
   @Test func footersCountPages() {
-    let footer = RunningText(leading: "Clinic", trailing: "Page {page} of {pages}", style: bodyStyle)
+    let footer = RunningText(
+      leading: [.text("Clinic")], trailing: RunningText.parts(ofTemplate: "Page {page} of {pages}"), style: bodyStyle)
     let pages = lay(document(height: 96, [paragraph(lines: 20)], footer: footer))
     let footers = pages.map { page in
       page.items.compactMap { item -> String? in
