@@ -1,3 +1,23 @@
+/// The flow of a document: its items, and the boxes and table headers they refer to.
+struct Flow {
+  var items: [FlowItem]
+  /// The boxes, by id; see ``FlowItem/containers``.
+  var containers: [Container]
+  /// The header rows of each table, by table id.
+  var tableHeaders: [[FlowItem]]
+}
+
+/// Collects blocks into a flow at `width`, shaping text on the way; images and drawings are
+/// scaled down to fit `regionHeight`.
+func collect(
+  _ blocks: [Block], width: Double, regionHeight: Double, textSystem: any TextSystem, images: any ImageMeasurer
+) -> Flow {
+  var collector = Collector(textSystem: textSystem, images: images, regionHeight: regionHeight)
+  var items: [FlowItem] = []
+  collector.collect(blocks, x: 0, width: width, into: &items)
+  return Flow(items: items, containers: collector.containers, tableHeaders: collector.tableHeaders)
+}
+
 /// Turns blocks into a vertical list of flow items at a given width, shaping text on the way.
 ///
 /// Break rules are attached here, where the structure is still known: lines of a paragraph

@@ -1,10 +1,18 @@
-/// The flow items that fill one region: which page, which region of that page, which items.
-struct RegionSlice {
+/// What distribution puts in one region: flow items cut to fit, ready to compose, opening
+/// with the repeated header rows of a table that goes on here.
+struct Fragment {
   var page: Int
   var region: Int
-  var range: Range<Int>
-  /// The table whose header rows open this region, if it starts inside a table's body.
-  var repeatedTable: Int?
+  var items: [FlowItem]
+}
+
+/// Distributes a flow over pages of regions, `regionHeights` giving the heights of the regions
+/// of each page template (the last one repeating).
+func distribute(_ flow: Flow, regionHeights: [[Double]], showsDebugOutlines: Bool = false) -> [Fragment] {
+  var distributor = Distributor(
+    flow.items, regionHeights: regionHeights, headers: flow.tableHeaders, containers: flow.containers,
+    showsDebugOutlines: showsDebugOutlines)
+  return distributor.distribute()
 }
 
 /// Splits the flow into regions (the page body, columns, brochure panels), choosing each break
@@ -67,16 +75,16 @@ struct Distributor {
   }
 
   /// Distributes the whole flow over pages of regions.
-  mutating func distribute() -> [RegionSlice] {
-    var slices: [RegionSlice] = []
+  mutating func distribute() -> [Fragment] {
+    var fragments: [Fragment] = []
     var position = (page: 0, region: 0)
     var start = 0
     var lastContent: Int?
     while start < items.count {
       let fill = fill(from: start, height: regionHeight(position), after: lastContent)
       if fill.hasContent || fill.forced != nil {
-        slices.append(
-          RegionSlice(page: position.page, region: position.region, range: fill.range, repeatedTable: fill.repeatedTable))
+        let repeated = fill.repeatedTable.map { headers[$0].map(\.asArtifact) } ?? []
+        fragments.append(Fragment(page: position.page, region: position.region, items: repeated + items[fill.range]))
       }
       lastContent = items[fill.range].lastIndex(where: \.isContent) ?? lastContent
       if case .pageBreak = fill.forced {
@@ -86,7 +94,7 @@ struct Distributor {
       }
       start = fill.next
     }
-    return slices
+    return fragments
   }
 
   /// Fills one region of `height` from `start`; `lastContent` is the last item of the region
@@ -234,11 +242,7 @@ struct Distributor {
     return whole
   }
 
-  /// The items of a region composed, opening with the repeated header rows of its table.
-  func compose(_ slice: RegionSlice) -> ComposedRegion {
-    compose(slice.range, repeatedTable: slice.repeatedTable)
-  }
-
+  /// The items of a nested region composed, opening with the repeated header rows of its table.
   func compose(_ range: Range<Int>, repeatedTable: Int? = nil) -> ComposedRegion {
     let repeated = repeatedTable.map { headers[$0].map(\.asArtifact) } ?? []
     return composeRegion(
