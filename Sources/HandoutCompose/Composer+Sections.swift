@@ -8,7 +8,7 @@ extension Composer {
     var brand: [Block] = []
     if let logo = assets.logo {
       var image = logo
-      image.height = 46
+      image.height = logoHeight
       brand.append(.image(image))
     } else {
       brand.append(.paragraph(Paragraph(clinic.name, style: styles.subheading.with { $0.color = palette.accent })))
@@ -30,7 +30,7 @@ extension Composer {
           cells: [
             Row.Cell(weight: 1, verticalAlignment: .center, brand),
             Row.Cell(weight: 1, verticalAlignment: .center, [.paragraph(Paragraph(contact, style: contactStyle))]),
-          ], gap: 12, spaceAfter: 10)),
+          ], gap: 12, spaceAfter: space(10))),
       rule(),
     ]
   }
@@ -69,7 +69,7 @@ extension Composer {
       .grid(
         LabelValueGrid(
           entries: entries, labelStyle: labelStyle, valueStyle: styles.body, columns: min(isLargeType ? 2 : 4, entries.count),
-          rowSpacing: 8, spaceAfter: 16))
+          rowSpacing: space(8), spaceAfter: space(16)))
     ]
   }
 
@@ -97,7 +97,7 @@ extension Composer {
       .box(
         Box(
           content: content, fill: palette.tint, accentBar: palette.accent, cornerRadius: 3,
-          padding: EdgeInsets(top: 12, right: 14, bottom: 12, left: 18), keepsTogether: !isLargeType, spaceAfter: 4))
+          padding: boxPadding, keepsTogether: !isLargeType, spaceAfter: 4))
     ]
   }
 
@@ -155,8 +155,11 @@ extension Composer {
     let cards: [Block] = plan.homeCare.compactMap(homeCareCard)
     guard !cards.isEmpty else { return [] }
     // Each card goes into the shortest column, so uneven cards leave no holes.
-    let columns = max(1, spec.homeCareColumns)
-    return [heading(catalog.label("homeProgram")), .cards(Cards(count: columns, gap: 12, spacing: 12, cards: cards, spaceAfter: 12))]
+    let columns = max(1, spec.homeCareColumns) + (compacting.compactions.contains(.moreCardColumns) ? 1 : 0)
+    return [heading(catalog.label("homeProgram")), .cards(
+        Cards(
+          count: columns, gap: 12, spacing: space(12), cards: cards,
+          fillsGaps: compacting.compactions.contains(.cardsFillGaps), spaceAfter: space(12)))]
   }
 
   private func homeCareCard(_ item: PlanItem) -> Block? {
@@ -181,7 +184,7 @@ extension Composer {
     var content = heading
     // The drawing sits beside the name and dosage, above the steps it shows.
     let illustrationID = item.id.flatMap { catalog.homeCare[$0]?.illustration }
-    if let drawing = illustration(illustrationID, name: name, width: isLargeType ? 120 : 72) {
+    if let drawing = illustration(illustrationID, name: name, width: illustrationWidth) {
       if isLargeType {
         content += [drawing, .spacer(6)]
       } else {
@@ -205,7 +208,7 @@ extension Composer {
     if let stop {
       content.append(.paragraph(Paragraph([Span.bold(catalog.label("stopIf") + ": "), Span(stop)], style: styles.small)))
     }
-    return .box(Box(content: content, border: palette.line, borderWidth: 0.75, cornerRadius: 6, padding: EdgeInsets(all: 11)))
+    return .box(Box(content: content, border: palette.line, borderWidth: 0.75, cornerRadius: 6, padding: EdgeInsets(all: space(11))))
   }
 
   func benefits() -> [Block] {
@@ -251,8 +254,8 @@ extension Composer {
       .box(
         Box(
           content: content, fill: palette.warningTint, accentBar: palette.warning, cornerRadius: 3,
-          padding: EdgeInsets(top: 12, right: 14, bottom: 12, left: 18), keepsTogether: false,
-          continuation: [.paragraph(Paragraph(continued, style: headingStyle, spaceAfter: 6))], spaceBefore: 18,
+          padding: boxPadding, keepsTogether: false,
+          continuation: [.paragraph(Paragraph(continued, style: headingStyle, spaceAfter: 6))], spaceBefore: space(18),
           spaceAfter: 4))
     ]
   }
@@ -298,7 +301,7 @@ extension Composer {
       spans.append(Span(phone, link: telephoneURI(phone)))
     }
     content.append(.paragraph(Paragraph(spans, style: styles.body)))
-    if let code = bookingCode(side: 72) {
+    if let code = bookingCode(side: bookingCodeSide) {
       // Beside the text on a normal page; below it in large print, which keeps one column.
       if isLargeType {
         content += [.spacer(8), code, .paragraph(Paragraph(catalog.label("scanToBook"), style: styles.small, spaceBefore: 2))]
@@ -312,7 +315,7 @@ extension Composer {
         ]
       }
     }
-    return [.box(Box(content: content, border: palette.line, cornerRadius: 6, padding: EdgeInsets(all: 12), spaceBefore: 18))]
+    return [.box(Box(content: content, border: palette.line, cornerRadius: 6, padding: EdgeInsets(all: space(12)), spaceBefore: space(18)))]
   }
 
   /// A `tel:` URI for a phone number as people write it: `+1 555 010 4477` → `tel:+15550104477`.

@@ -53,6 +53,8 @@ public struct RenderResult: Sendable {
   public var pageCount: Int
   public var warnings: [Diagnostic]
   public var plan: Plan
+  /// How the plan was kept to its layout's page budget, for `--verbose`; `nil` without a budget.
+  public var fitting: String?
 }
 
 /// Why a render did not produce output.
@@ -127,7 +129,9 @@ public final class Engine {
       case .png: files = try Renderer.png(laidOut.pages, dpi: request.dpi)
       case .svg: files = try Renderer.svg(laidOut.pages)
       }
-      return RenderResult(files: files, pageCount: laidOut.pages.count, warnings: laidOut.warnings, plan: laidOut.plan)
+      return RenderResult(
+        files: files, pageCount: laidOut.pages.count, warnings: laidOut.warnings, plan: laidOut.plan,
+        fitting: laidOut.fitting)
     } catch {
       throw .failure(error.description)
     }
@@ -139,6 +143,8 @@ public final class Engine {
     public var document: Document
     public var pages: [Page]
     public var warnings: [Diagnostic]
+    /// How the plan was kept to its layout's page budget; `nil` without a budget.
+    public var fitting: String?
   }
 
   /// Checks, composes and lays out a plan; ``render(_:)`` draws the result.
@@ -151,11 +157,12 @@ public final class Engine {
     let options = ComposeOptions(
       paper: request.paper, creator: "Handout \(handoutVersion)",
       creationDate: request.sourceDateEpoch.map(isoDate) ?? (plan.date == nil ? isoDate(today()) : nil))
-    let document = compose(plan, catalog: catalog, layout: spec, assets: checked.assets, options: options)
-    let pages = layout(
-      document, textSystem: textSystem, images: ImageDecoder(),
-      options: LayoutOptions(showsDebugOutlines: request.showsDebugOutlines))
+    let fitted = fit(
+      plan, catalog: catalog, layout: spec, assets: checked.assets, options: options,
+      layoutOptions: LayoutOptions(showsDebugOutlines: request.showsDebugOutlines), file: request.planPath ?? "<stdin>")
+    let (document, pages) = (fitted.document, fitted.pages)
     var warnings = checked.diagnostics
+    if let warning = fitted.warning { warnings.append(warning) }
     if spec.fold != nil, pages.count > 2 {
       warnings.append(
         Diagnostic(
@@ -163,7 +170,7 @@ public final class Engine {
           file: request.planPath ?? "<stdin>",
           hint: "shorten the lists (techniques, home care, FAQ), or use the take-home or care-plan-report layout"))
     }
-    return LaidOut(plan: plan, document: document, pages: pages, warnings: warnings)
+    return LaidOut(plan: plan, document: document, pages: pages, warnings: warnings, fitting: fitted.description)
   }
 
   /// Reads the plan once and runs every check; the plan is `nil` when any error was found.

@@ -315,13 +315,20 @@ public struct Cards: Sendable {
   /// The vertical space between two cards in a column.
   public var spacing: Double
   public var cards: [Block]
+  /// Whether a later card may take the room at a region's foot that the next card is too tall
+  /// for; the skipped card then leads the next region. Off: cards keep their order.
+  public var fillsGaps: Bool
   public var spaceAfter: Double
 
-  public init(count: Int, gap: Double = 12, spacing: Double = 12, cards: [Block], spaceAfter: Double = 0) {
+  public init(
+    count: Int, gap: Double = 12, spacing: Double = 12, cards: [Block], fillsGaps: Bool = false,
+    spaceAfter: Double = 0
+  ) {
     self.count = count
     self.gap = gap
     self.spacing = spacing
     self.cards = cards
+    self.fillsGaps = fillsGaps
     self.spaceAfter = spaceAfter
   }
 }

@@ -103,6 +103,8 @@ struct CardFlow {
   var columnWidth: Double
   /// The vertical space between two cards in a column.
   var spacing: Double
+  /// Whether a later card may take the room an earlier one is too tall for.
+  var fillsGaps = false
 }
 
 /// How strongly a break is avoided; distribution takes the last break of the weakest rule.

@@ -303,7 +303,9 @@ struct Collector {
       if !items.isEmpty { flows.append(items) }
     }
     guard !flows.isEmpty else { return }
-    let flow = CardFlow(cards: flows, count: count, gap: cards.gap, columnWidth: columnWidth, spacing: cards.spacing)
+    let flow = CardFlow(
+      cards: flows, count: count, gap: cards.gap, columnWidth: columnWidth, spacing: cards.spacing,
+      fillsGaps: cards.fillsGaps)
     out.append(FlowItem(kind: .cards(flow), label: "cards"))
     addSpace(cards.spaceAfter, to: &out)
   }
