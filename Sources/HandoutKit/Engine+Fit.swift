@@ -35,18 +35,35 @@ extension Engine {
       return Fitted(document: plain.document, pages: plain.pages)
     }
     let steps = fit.steps
-    var last: (document: Document, pages: [Page], sheet: Int)?
-    for step in steps {
-      let laidOut = attempt(step)
-      if laidOut.sheet <= fit.pages {
-        let sheet = laidOut.sheet == 1 ? "1 page" : "\(laidOut.sheet) pages"
-        return Fitted(
-          document: laidOut.document, pages: laidOut.pages,
-          description: "\(spec.name): \(sheet) within a budget of \(fit.pages), with \(step.description)")
-      }
-      last = laidOut
+    // The least step that fits, by bisection: a layout orders its compactions so that each
+    // step takes more room away than the one before. Nothing is remembered between plans, so
+    // the same plan always gets the same pages.
+    var attempts: [Int: (document: Document, pages: [Page], sheet: Int)] = [:]
+    func fits(_ index: Int) -> Bool {
+      if attempts[index] == nil { attempts[index] = attempt(steps[index]) }
+      return attempts[index]!.sheet <= fit.pages
     }
-    let most = last!
+    var found: Int?
+    if fits(0) {
+      found = 0
+    } else if fits(steps.count - 1) {
+      var low = 0
+      var high = steps.count - 1
+      while high - low > 1 {
+        let middle = (low + high) / 2
+        if fits(middle) { high = middle } else { low = middle }
+      }
+      found = high
+    }
+    if let found {
+      let laidOut = attempts[found]!
+      let sheet = laidOut.sheet == 1 ? "1 page" : "\(laidOut.sheet) pages"
+      return Fitted(
+        document: laidOut.document, pages: laidOut.pages,
+        description: "\(spec.name): \(sheet) within a budget of \(fit.pages), with \(steps[found].description)")
+    }
+    let last = attempts[steps.count - 1] ?? attempt(steps[steps.count - 1])
+    let most = last
     let sizes = [
       ("the home program", plan.homeCare.count), ("the FAQ", plan.faq.count), ("the techniques", plan.techniques.count),
     ].filter { $0.1 > 0 }.map { "\($0.0) has \($0.1) \($0.1 == 1 ? "item" : "items")" }
@@ -72,3 +89,4 @@ extension Engine {
     return start ?? pages.count
   }
 }
+
