@@ -33,3 +33,40 @@ extension CardsTests {
     #expect(lineTexts(pages)[0].filter { $0 == "n1" }.count >= 2)
   }
 }
+
+extension CardsTests {
+  @Test func eachCardGoesIntoTheShortestColumn() {
+    // a is tall, b short: c goes under b, not under a.
+    let cards = Cards(count: 2, gap: 10, spacing: 6, cards: [card("a", lines: 6), card("b", lines: 1), card("c", lines: 1)])
+    let pages = lay(document(height: 200, [.cards(cards)]))
+    let texts = placedText(pages[0])
+    let b = texts.first { $0.line.text == "b1" }!
+    let c = texts.first { $0.line.text == "c1" }!
+    #expect(c.origin.x == b.origin.x)
+    #expect(c.origin.y > b.origin.y)
+    #expect(c.origin.y < texts.first { $0.line.text == "a6" }!.origin.y, "no hole beside the tall card")
+  }
+
+  @Test func aCardMovesWholeToTheNextPage() {
+    let cards = Cards(count: 1, gap: 10, spacing: 6, cards: [card("a", lines: 3), card("b", lines: 4)])
+    let pages = lay(document(height: 96, [.cards(cards)]))
+    #expect(lineTexts(pages) == [["a1", "a2", "a3"], ["b1", "b2", "b3", "b4"]])
+  }
+
+  @Test func aCardTallerThanAPageSplits() {
+    let cards = Cards(count: 2, gap: 10, spacing: 6, cards: [card("a", lines: 20)])
+    let pages = lay(document(height: 96, [.cards(cards)]))
+    #expect(lineTexts(pages).flatMap { $0 } == (1...20).map { "a\($0)" })
+    expectInsideAndApart(pages)
+  }
+
+  @Test func cardsThatFillGapsLetALaterCardTakeTheRoom() {
+    // 3 lines leave 60 pt: card b (5 lines, 68 pt) does not fit, c (1 line) does.
+    let cards = Cards(count: 1, gap: 10, spacing: 4, cards: [card("b", lines: 5), card("c", lines: 1)], fillsGaps: true)
+    let pages = lay(document(height: 96, [.paragraph(Paragraph(numbered(3, "p"), style: bodyStyle)), .cards(cards)]))
+    #expect(lineTexts(pages) == [["p1", "p2", "p3", "c1"], ["b1", "b2", "b3", "b4", "b5"]])
+    let inOrder = Cards(count: 1, gap: 10, spacing: 4, cards: [card("b", lines: 5), card("c", lines: 1)])
+    let kept = lay(document(height: 96, [.paragraph(Paragraph(numbered(3, "p"), style: bodyStyle)), .cards(inOrder)]))
+    #expect(lineTexts(kept) == [["p1", "p2", "p3"], ["b1", "b2", "b3", "b4", "b5", "c1"]])
+  }
+}

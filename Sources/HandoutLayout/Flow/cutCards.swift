@@ -24,12 +24,12 @@ extension Distributor {
       let left = Array(distributor.items[fill.next...])
       let fits = !left.contains(where: \.isContent) && composed.height <= available + Self.tolerance
       let isFirst = isEmpty.allSatisfy { $0 }
-      if !fits, !isFirst {
-        guard flow.fillsGaps else { break }
+      if !fits, flow.fillsGaps, !(isFirst && isRegionEmpty) {
         skipped.append(card)
         pending = pending.dropFirst()
         continue
       }
+      if !fits, !isFirst { break }
       if !fits {
         // Taller than an empty region: cut it, or wait when the region has other content.
         guard isRegionEmpty, mayBreakInside else { return nil }
@@ -44,6 +44,8 @@ extension Distributor {
       isEmpty[column] = false
       if !fits { break }
     }
+    // Below other content, a piece with no card in it waits for the next region.
+    if items.isEmpty, !isRegionEmpty { return nil }
     let rest = skipped + pending
     if !rest.isEmpty, !mayBreakInside { return nil }
     let piece = FlowItem.Kind.content(height: bottoms.max() ?? 0, items: items)

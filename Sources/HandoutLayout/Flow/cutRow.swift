@@ -3,11 +3,19 @@ extension Distributor {
   /// region of that height, and the cells go on side by side in the next region.
   ///
   /// Below other content a row waits for the next region rather than leave a cell cut at a
-  /// forbidden break, a cell with nothing in it, or (for a table row) any cut at all. At the
-  /// top of a region it always takes what fits, so nothing runs past the region's foot.
+  /// forbidden break, a cell with nothing in it, or (for a table row no taller than
+  /// `regionHeight`) any cut at all. At the top of a region it always takes what fits, so
+  /// nothing runs past the region's foot.
   func cutRow(
-    _ row: RowFlow, height: Double, isRegionEmpty: Bool, mayBreakInside: Bool
+    _ row: RowFlow, height: Double, isRegionEmpty: Bool, mayBreakInside: Bool, regionHeight: Double = .infinity
   ) -> (piece: FlowItem.Kind, rest: RowFlow?)? {
+    var movesWhole = row.movesWhole
+    if movesWhole, !isRegionEmpty, height.isFinite, regionHeight.isFinite,
+      let (whole, _) = cutRow(row, height: .infinity, isRegionEmpty: true, mayBreakInside: true),
+      case .content(let wholeHeight, _) = whole, wholeHeight > regionHeight + Self.tolerance
+    {
+      movesWhole = false
+    }
     let inner = height - row.paddingTop - row.paddingBottom
     var placed: [ComposedRegion] = []
     var rests: [[FlowItem]] = []
@@ -25,7 +33,7 @@ extension Distributor {
       if !isRegionEmpty {
         if composed.height > inner + Self.tolerance { return nil }
         if isCut {
-          guard mayBreakInside, !row.movesWhole,
+          guard mayBreakInside, !movesWhole,
             let last = distributor.items[fill.range].last(where: \.isContent), last.breakAfter == .allowed
           else { return nil }
         }

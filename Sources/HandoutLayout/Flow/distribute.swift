@@ -138,7 +138,8 @@ struct Distributor {
         let mayBreakInside = bottoms.isEmpty || group == nil || firstContent.map { items[$0].group } == group
         guard
           let (piece, rest) = cut(
-            items[index], height: available, isRegionEmpty: bottoms.isEmpty, mayBreakInside: mayBreakInside)
+            items[index], height: available, isRegionEmpty: bottoms.isEmpty, mayBreakInside: mayBreakInside,
+            regionHeight: height)
         else {
           end = bestBreak(from: start, before: index, bottoms: bottoms, height: height) + 1
           break
@@ -212,8 +213,10 @@ struct Distributor {
   ///
   /// Returns nil when the item should wait for the next region: not even its first line fits,
   /// it would be cut at a forbidden break below other content, or it may not be cut here.
+  /// `regionHeight` is the whole region's: a table row taller than that is cut at once.
   func cut(
-    _ item: FlowItem, height: Double, isRegionEmpty: Bool, mayBreakInside: Bool
+    _ item: FlowItem, height: Double, isRegionEmpty: Bool, mayBreakInside: Bool,
+    regionHeight: Double = .infinity
   ) -> (piece: FlowItem.Kind, rest: FlowItem.Kind?)? {
     switch item.kind {
     case .columns(let flow):
@@ -221,7 +224,9 @@ struct Distributor {
       if rest != nil, !mayBreakInside { return nil }
       return (piece, rest.map { .columns($0) })
     case .row(let row):
-      guard let (piece, rest) = cutRow(row, height: height, isRegionEmpty: isRegionEmpty, mayBreakInside: mayBreakInside)
+      guard
+        let (piece, rest) = cutRow(
+          row, height: height, isRegionEmpty: isRegionEmpty, mayBreakInside: mayBreakInside, regionHeight: regionHeight)
       else { return nil }
       return (piece, rest.map { .row($0) })
     case .cards(let cards):
