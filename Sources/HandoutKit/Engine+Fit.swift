@@ -35,26 +35,33 @@ extension Engine {
       return Fitted(document: plain.document, pages: plain.pages)
     }
     let steps = fit.steps
-    // The least step that fits, by bisection: a layout orders its compactions so that each
-    // step takes more room away than the one before. Nothing is remembered between plans, so
-    // the same plan always gets the same pages.
+    // The least step that fits: the step k that fits while k - 1 does not. A layout orders
+    // its compactions so that each step takes more room away than the one before, so k is
+    // unique and bisection finds it. The plans of a batch are alike, so the search starts at
+    // the step the last plan needed: two layouts confirm it, and the answer does not depend
+    // on which plans came before.
     var attempts: [Int: (document: Document, pages: [Page], sheet: Int)] = [:]
     func fits(_ index: Int) -> Bool {
       if attempts[index] == nil { attempts[index] = attempt(steps[index]) }
       return attempts[index]!.sheet <= fit.pages
     }
-    var found: Int?
-    if fits(0) {
-      found = 0
-    } else if fits(steps.count - 1) {
-      var low = 0
-      var high = steps.count - 1
-      while high - low > 1 {
+    func least(from low: Int, to high: Int) -> Int {
+      var (low, high) = (low, high)  // fits(low - 1) is false, fits(high) is true
+      while low < high {
         let middle = (low + high) / 2
-        if fits(middle) { high = middle } else { low = middle }
+        if fits(middle) { high = middle } else { low = middle + 1 }
       }
-      found = high
+      return high
     }
+    let key = spec.with(paper: options.paper)
+    let hint = min(fitHints[key] ?? 0, steps.count - 1)
+    var found: Int?
+    if fits(hint) {
+      found = hint == 0 || !fits(hint - 1) ? hint : least(from: 0, to: hint - 1)
+    } else if fits(steps.count - 1) {
+      found = least(from: hint + 1, to: steps.count - 1)
+    }
+    fitHints[key] = found ?? steps.count - 1
     if let found {
       let laidOut = attempts[found]!
       let sheet = laidOut.sheet == 1 ? "1 page" : "\(laidOut.sheet) pages"
@@ -90,3 +97,12 @@ extension Engine {
   }
 }
 
+
+extension LayoutSpec {
+  /// This layout on `paper`, when given: what a fit hint is kept under.
+  fileprivate func with(paper: Paper?) -> LayoutSpec {
+    var copy = self
+    if let paper { copy.paper = paper }
+    return copy
+  }
+}

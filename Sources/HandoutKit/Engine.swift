@@ -73,6 +73,8 @@ public final class Engine {
   let textSystem: PangoTextSystem
   private var catalogs: [String: Catalog] = [:]
   private var layouts: [String: LayoutSpec] = [:]
+  /// The compaction step each layout last needed: where the next plan's search starts.
+  var fitHints: [LayoutSpec: Int] = [:]
   private let overrides: CatalogOverrides?
 
   /// An engine using the project's fonts plus those in `fontDirectories`, and the catalogue

@@ -44,6 +44,14 @@ struct FitTests {
     }
   }
 
+  @Test func theStepFoundDoesNotDependOnThePlansBefore() throws {
+    let lowerBack = try request(Self.plans[1])
+    let alone = try Engine().render(lowerBack).files[0]
+    let engine = try Engine()
+    _ = try engine.render(try request(Self.plans[0]))
+    #expect(try engine.render(lowerBack).files[0] == alone, "after a plan that needed every compaction")
+  }
+
   @Test func verboseSaysWhichCompactionsWereUsed() throws {
     let out = scratch.url.appendingPathComponent("lower-back.pdf").path
     let result = try run(handoutBinary, ["render", "Examples/lower-back-plan.json", "-o", out, "--verbose"])
