@@ -8,7 +8,7 @@ extension Composer {
     var brand: [Block] = []
     if let logo = assets.logo {
       var image = logo
-      image.height = 46
+      image.height = logoHeight
       brand.append(.image(image))
     } else {
       brand.append(.paragraph(Paragraph(clinic.name, style: styles.subheading.with { $0.color = palette.accent })))
@@ -30,7 +30,7 @@ extension Composer {
           cells: [
             Row.Cell(weight: 1, verticalAlignment: .center, brand),
             Row.Cell(weight: 1, verticalAlignment: .center, [.paragraph(Paragraph(contact, style: contactStyle))]),
-          ], gap: 12, spaceAfter: 10)),
+          ], gap: 12, spaceAfter: space(10))),
       rule(),
     ]
   }
@@ -69,7 +69,7 @@ extension Composer {
       .grid(
         LabelValueGrid(
           entries: entries, labelStyle: labelStyle, valueStyle: styles.body, columns: min(isLargeType ? 2 : 4, entries.count),
-          rowSpacing: 8, spaceAfter: 16))
+          rowSpacing: space(8), spaceAfter: space(16)))
     ]
   }
 
@@ -97,7 +97,7 @@ extension Composer {
       .box(
         Box(
           content: content, fill: palette.tint, accentBar: palette.accent, cornerRadius: 3,
-          padding: EdgeInsets(top: 12, right: 14, bottom: 12, left: 18), keepsTogether: !isLargeType, spaceAfter: 4))
+          padding: boxPadding, keepsTogether: !isLargeType, spaceAfter: 4))
     ]
   }
 
@@ -154,14 +154,12 @@ extension Composer {
   func homeCare() -> [Block] {
     let cards: [Block] = plan.homeCare.compactMap(homeCareCard)
     guard !cards.isEmpty else { return [] }
-    var blocks = [heading(catalog.label("homeProgram"))]
-    let columns = max(1, spec.homeCareColumns)
-    for start in stride(from: 0, to: cards.count, by: columns) {
-      var cells = cards[start..<min(start + columns, cards.count)].map { Row.Cell([$0]) }
-      while cells.count < columns { cells.append(Row.Cell([])) }
-      blocks.append(.row(Row(cells: cells, gap: 12, spaceAfter: 12)))
-    }
-    return blocks
+    // Each card goes into the shortest column, so uneven cards leave no holes.
+    let columns = max(1, spec.homeCareColumns) + (compacting.compactions.contains(.moreCardColumns) ? 1 : 0)
+    return [heading(catalog.label("homeProgram")), .cards(
+        Cards(
+          count: columns, gap: 12, spacing: space(12), cards: cards,
+          fillsGaps: compacting.compactions.contains(.cardsFillGaps), spaceAfter: space(12)))]
   }
 
   private func homeCareCard(_ item: PlanItem) -> Block? {
@@ -186,7 +184,7 @@ extension Composer {
     var content = heading
     // The drawing sits beside the name and dosage, above the steps it shows.
     let illustrationID = item.id.flatMap { catalog.homeCare[$0]?.illustration }
-    if let drawing = illustration(illustrationID, name: name, width: isLargeType ? 120 : 72) {
+    if let drawing = illustration(illustrationID, name: name, width: illustrationWidth) {
       if isLargeType {
         content += [drawing, .spacer(6)]
       } else {
@@ -210,7 +208,7 @@ extension Composer {
     if let stop {
       content.append(.paragraph(Paragraph([Span.bold(catalog.label("stopIf") + ": "), Span(stop)], style: styles.small)))
     }
-    return .box(Box(content: content, border: palette.line, borderWidth: 0.75, cornerRadius: 6, padding: EdgeInsets(all: 11)))
+    return .box(Box(content: content, border: palette.line, borderWidth: 0.75, cornerRadius: 6, padding: EdgeInsets(all: space(11))))
   }
 
   func benefits() -> [Block] {
@@ -244,15 +242,21 @@ extension Composer {
     // Two columns on a wide page in normal type; one in a panel or in large print.
     let isWide = spec.fold == nil && page.body.width > 400 && !isLargeType
     let flagList = isWide ? Block.columns(Columns(count: 2, gap: 20, content: [list])) : list
+    let headingStyle = styles.heading.with { $0.color = palette.warning }
     let content: [Block] = [
-      .heading(Heading(level: 2, Paragraph(catalog.label("redFlags"), style: styles.heading.with { $0.color = palette.warning }, spaceAfter: 6))),
+      .heading(Heading(level: 2, Paragraph(catalog.label("redFlags"), style: headingStyle, spaceAfter: 6))),
       flagList,
     ]
+    // The box may split between signs rather than leave a hole; every piece after the first
+    // repeats the heading, so no sign is read without it.
+    let continued = catalog.label("continued", ["title": catalog.label("redFlags")])
     return [
       .box(
         Box(
           content: content, fill: palette.warningTint, accentBar: palette.warning, cornerRadius: 3,
-          padding: EdgeInsets(top: 12, right: 14, bottom: 12, left: 18), spaceBefore: 18, spaceAfter: 4))
+          padding: boxPadding, keepsTogether: false,
+          continuation: [.paragraph(Paragraph(continued, style: headingStyle, spaceAfter: 6))], spaceBefore: space(18),
+          spaceAfter: 4))
     ]
   }
 
@@ -297,7 +301,7 @@ extension Composer {
       spans.append(Span(phone, link: telephoneURI(phone)))
     }
     content.append(.paragraph(Paragraph(spans, style: styles.body)))
-    if let code = bookingCode(side: 72) {
+    if let code = bookingCode(side: bookingCodeSide) {
       // Beside the text on a normal page; below it in large print, which keeps one column.
       if isLargeType {
         content += [.spacer(8), code, .paragraph(Paragraph(catalog.label("scanToBook"), style: styles.small, spaceBefore: 2))]
@@ -311,7 +315,7 @@ extension Composer {
         ]
       }
     }
-    return [.box(Box(content: content, border: palette.line, cornerRadius: 6, padding: EdgeInsets(all: 12), spaceBefore: 18))]
+    return [.box(Box(content: content, border: palette.line, cornerRadius: 6, padding: EdgeInsets(all: space(12)), spaceBefore: space(18)))]
   }
 
   /// A `tel:` URI for a phone number as people write it: `+1 555 010 4477` → `tel:+15550104477`.

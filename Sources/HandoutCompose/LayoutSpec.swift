@@ -16,6 +16,8 @@ public struct LayoutSpec: Sendable, Codable, Hashable {
   public var homeCareColumns: Int
   /// Folded print-shop output (the tri-fold brochure); `nil` for flat pages.
   public var fold: Fold?
+  /// A page budget and what the engine may do to meet it; `nil`: as many pages as it takes.
+  public var fit: Fit?
 
   /// The paper sizes Handout prints on.
   public enum Paper: String, Sendable, Codable, Hashable, CaseIterable {
@@ -227,6 +229,8 @@ extension LayoutSpec {
     result.margins = largePrint.margins
     result.homeCareColumns = 1
     result.fold = nil
+    // Large print takes the pages it needs, unless the large-print layout sets a budget.
+    result.fit = largePrint.fit
     result.sections = sections.flatMap { entry -> [SectionEntry] in
       switch entry {
       case .section(let section, _): [.section(section, columns: 1)]

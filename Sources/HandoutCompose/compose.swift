@@ -9,11 +9,17 @@ public struct ComposeOptions: Sendable {
   public var creator: String
   /// The PDF creation date, ISO 8601; `nil` takes the plan's date.
   public var creationDate: String?
+  /// The compactions that keep the plan to its layout's page budget.
+  public var compacting: LayoutSpec.Compacting
 
-  public init(paper: LayoutSpec.Paper? = nil, creator: String, creationDate: String? = nil) {
+  public init(
+    paper: LayoutSpec.Paper? = nil, creator: String, creationDate: String? = nil,
+    compacting: LayoutSpec.Compacting = LayoutSpec.Compacting()
+  ) {
     self.paper = paper
     self.creator = creator
     self.creationDate = creationDate
+    self.compacting = compacting
   }
 }
 
@@ -21,7 +27,9 @@ public struct ComposeOptions: Sendable {
 public func compose(
   _ plan: Plan, catalog: Catalog, layout spec: LayoutSpec, assets: Assets, options: ComposeOptions
 ) -> Document {
-  let composer = Composer(plan: plan, catalog: catalog, spec: spec, assets: assets, paper: options.paper ?? spec.paper)
+  let composer = Composer(
+    plan: plan, catalog: catalog, spec: spec.compacted(options.compacting), assets: assets,
+    paper: options.paper ?? spec.paper, compacting: options.compacting)
   return composer.document(options: options)
 }
 
@@ -35,9 +43,14 @@ struct Composer {
   let palette: Palette
   let styles: Styles
   let format: Formatter
+  let compacting: LayoutSpec.Compacting
 
-  init(plan: Plan, catalog: Catalog, spec: LayoutSpec, assets: Assets, paper: LayoutSpec.Paper) {
+  init(
+    plan: Plan, catalog: Catalog, spec: LayoutSpec, assets: Assets, paper: LayoutSpec.Paper,
+    compacting: LayoutSpec.Compacting = LayoutSpec.Compacting()
+  ) {
     self.plan = plan
+    self.compacting = compacting
     self.catalog = catalog
     self.spec = spec
     self.assets = assets
@@ -58,8 +71,43 @@ struct Composer {
   }
 
   func document(options: ComposeOptions) -> Document {
+    var blocks = self.blocks(spec.sections.compactMap(withoutFollowOn))
+    if !compacting.followOn.isEmpty {
+      // The moved sections, in the layout's order, on a sheet of their own.
+      let moved = spec.sections.compactMap(followOnOnly)
+      blocks += [
+        .pageBreak,
+        .heading(Heading(level: 1, Paragraph(catalog.label("followOnTitle"), style: styles.title, spaceAfter: 8))),
+      ]
+      blocks += self.blocks(moved)
+    }
+    return document(blocks, options: options)
+  }
+
+  /// A layout entry without the sections moved to the follow-on sheet; nil when none is left.
+  private func withoutFollowOn(_ entry: LayoutSpec.SectionEntry) -> LayoutSpec.SectionEntry? {
+    switch entry {
+    case .section(let section, _): compacting.followOn.contains(section) ? nil : entry
+    case .row(let sections):
+      sections.allSatisfy(compacting.followOn.contains) ? nil : .row(sections.filter { !compacting.followOn.contains($0) })
+    case .pageBreak, .panelBreak: entry
+    }
+  }
+
+  /// The part of a layout entry that moves to the follow-on sheet.
+  private func followOnOnly(_ entry: LayoutSpec.SectionEntry) -> LayoutSpec.SectionEntry? {
+    switch entry {
+    case .section(let section, _): compacting.followOn.contains(section) ? entry : nil
+    case .row(let sections):
+      sections.contains(where: compacting.followOn.contains) ? .row(sections.filter(compacting.followOn.contains)) : nil
+    case .pageBreak, .panelBreak: nil
+    }
+  }
+
+  /// The blocks of some layout entries.
+  private func blocks(_ entries: [LayoutSpec.SectionEntry]) -> [Block] {
     var blocks: [Block] = []
-    for entry in spec.sections {
+    for entry in entries {
       switch entry {
       case .section(let section, let columns):
         let built = build(section)
@@ -81,11 +129,17 @@ struct Composer {
       case .panelBreak: blocks.append(.regionBreak)
       }
     }
-    blocks.append(.paragraph(Paragraph(catalog.label("disclaimer"), style: styles.small, spaceBefore: 18)))
+    return blocks
+  }
+
+  private func document(_ blocks: [Block], options: ComposeOptions) -> Document {
+    var blocks = blocks
+    blocks.append(.paragraph(Paragraph(catalog.label("disclaimer"), style: styles.small, spaceBefore: space(18))))
     let clinicName = plan.clinic?.name ?? ""
+    // The plan's text is a literal part; only our own label holds the page number and count.
     let footer = RunningText(
-      leading: [clinicName, plan.clinic?.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "  ·  "),
-      trailing: catalog.label("pageOf", ["page": "{page}", "pages": "{pages}"]),
+      leading: [.text([clinicName, plan.clinic?.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "  ·  "))],
+      trailing: RunningText.parts(ofTemplate: catalog.label("pageOf")),
       style: styles.small, rule: palette.line)
     let date = options.creationDate ?? plan.date.map { "\($0)T00:00:00Z" }
     var keywords = ["care plan"]
@@ -134,19 +188,41 @@ struct Composer {
 
   func heading(_ text: String, level: Int = 2) -> Block {
     let style = level <= 2 ? styles.heading : styles.subheading
-    return .heading(Heading(level: level, Paragraph(text, style: style, spaceBefore: level <= 2 ? 16 : 10, spaceAfter: 5)))
+    return .heading(
+      Heading(level: level, Paragraph(text, style: style, spaceBefore: space(level <= 2 ? 16 : 10), spaceAfter: space(5))))
   }
 
   func paragraph(_ text: String, style: TextStyle? = nil, after: Double = 6) -> Block {
-    .paragraph(Paragraph(text, style: style ?? styles.body, spaceAfter: after))
+    .paragraph(Paragraph(text, style: style ?? styles.body, spaceAfter: space(after)))
   }
 
   func bullets(_ items: [String], marker: ListBlock.Marker? = nil) -> Block {
     .list(
       ListBlock(
         marker: marker ?? .square(palette.accent), items: items.map { [paragraph($0, after: 0)] },
-        markerStyle: styles.body, indent: 18, itemSpacing: 4, spaceAfter: 6))
+        markerStyle: styles.body, indent: 18, itemSpacing: space(4), spaceAfter: space(6)))
   }
+
+  /// Vertical space in points, cut by 40 % under the tighter-spacing compaction.
+  func space(_ points: Double) -> Double {
+    compacting.compactions.contains(.tighterSpacing) ? points * 0.6 : points
+  }
+
+  /// Sizes of the home-care illustrations, the logo and the booking code, smaller under the
+  /// smaller-illustrations compaction.
+  var illustrationWidth: Double {
+    let isSmaller = compacting.compactions.contains(.smallerIllustrations)
+    return isLargeType ? (isSmaller ? 90 : 120) : (isSmaller ? 52 : 72)
+  }
+
+  /// The padding of a callout box (the key message, the red flags).
+  var boxPadding: EdgeInsets {
+    EdgeInsets(top: space(12), right: 14, bottom: space(12), left: 18)
+  }
+
+  var logoHeight: Double { compacting.compactions.contains(.smallerIllustrations) ? 36 : 46 }
+
+  var bookingCodeSide: Double { compacting.compactions.contains(.smallerIllustrations) ? 60 : 72 }
 
   func rule() -> Block {
     let width = page.body.width
@@ -154,6 +230,6 @@ struct Composer {
       Drawing(
         size: Size(width: width, height: 1),
         shapes: [Shape([.rectangle(Rect(x: 0, y: 0, width: width, height: 0.75))], fill: palette.line)],
-        alternativeText: "", spaceAfter: 14))
+        alternativeText: "", spaceAfter: space(14)))
   }
 }

@@ -53,6 +53,8 @@ public struct RenderResult: Sendable {
   public var pageCount: Int
   public var warnings: [Diagnostic]
   public var plan: Plan
+  /// How the plan was kept to its layout's page budget, for `--verbose`; `nil` without a budget.
+  public var fitting: String?
 }
 
 /// Why a render did not produce output.
@@ -71,6 +73,8 @@ public final class Engine {
   let textSystem: PangoTextSystem
   private var catalogs: [String: Catalog] = [:]
   private var layouts: [String: LayoutSpec] = [:]
+  /// The compaction step each layout last needed: where the next plan's search starts.
+  var fitHints: [LayoutSpec: Int] = [:]
   private let overrides: CatalogOverrides?
 
   /// An engine using the project's fonts plus those in `fontDirectories`, and the catalogue
@@ -143,7 +147,9 @@ public final class Engine {
       case .png: files = try Renderer.png(laidOut.pages, dpi: request.dpi)
       case .svg: files = try Renderer.svg(laidOut.pages)
       }
-      return RenderResult(files: files, pageCount: laidOut.pages.count, warnings: laidOut.warnings, plan: laidOut.plan)
+      return RenderResult(
+        files: files, pageCount: laidOut.pages.count, warnings: laidOut.warnings, plan: laidOut.plan,
+        fitting: laidOut.fitting)
     } catch {
       throw .failure(error.description)
     }
@@ -155,6 +161,8 @@ public final class Engine {
     public var document: Document
     public var pages: [Page]
     public var warnings: [Diagnostic]
+    /// How the plan was kept to its layout's page budget; `nil` without a budget.
+    public var fitting: String?
   }
 
   /// Checks, composes and lays out a plan; ``render(_:)`` draws the result.
@@ -167,16 +175,17 @@ public final class Engine {
     let options = ComposeOptions(
       paper: request.paper, creator: "Handout \(handoutVersion)",
       creationDate: request.sourceDateEpoch.map(isoDate) ?? (plan.date == nil ? isoDate(today()) : nil))
-    let document = compose(plan, catalog: catalog, layout: spec, assets: checked.assets, options: options)
-    let pages = layout(
-      document, textSystem: textSystem, images: ImageDecoder(),
-      options: LayoutOptions(showsDebugOutlines: request.showsDebugOutlines))
+    let fitted = fit(
+      plan, catalog: catalog, layout: spec, assets: checked.assets, options: options,
+      layoutOptions: LayoutOptions(showsDebugOutlines: request.showsDebugOutlines), file: request.planPath ?? "<stdin>")
+    let (document, pages) = (fitted.document, fitted.pages)
     if pages.count > PlanLimits.pages {
       throw .invalidInput([Diagnostic(
         .error, "the plan needs \(pages.count) pages; the limit is \(PlanLimits.pages)",
         file: request.planPath ?? "<stdin>", hint: "shorten the longest texts and lists")])
     }
     var warnings = checked.diagnostics
+    if let warning = fitted.warning { warnings.append(warning) }
     if spec.fold != nil, pages.count > 2 {
       warnings.append(
         Diagnostic(
@@ -184,7 +193,7 @@ public final class Engine {
           file: request.planPath ?? "<stdin>",
           hint: "shorten the lists (techniques, home care, FAQ), or use the take-home or care-plan-report layout"))
     }
-    return LaidOut(plan: plan, document: document, pages: pages, warnings: warnings)
+    return LaidOut(plan: plan, document: document, pages: pages, warnings: warnings, fitting: fitted.description)
   }
 
   /// Reads the plan once and runs every check; the plan is `nil` when any error was found.

@@ -8,7 +8,7 @@ public struct LayoutOptions: Sendable {
   }
 }
 
-/// Lays a document out into pages: collect → paginate → stack → finalize, each once.
+/// Lays a document out into pages: collect → distribute → compose → finalize, each once.
 public func layout(
   _ document: Document, textSystem: any TextSystem, images: any ImageMeasurer,
   options: LayoutOptions = LayoutOptions()
@@ -20,20 +20,19 @@ public func layout(
   let regions = templates.flatMap(\.regions)
   let measure = regions.map(\.width).min() ?? body.width
   let regionHeight = regions.map(\.height).min() ?? body.height
-  var collector = Collector(textSystem: textSystem, images: images, regionHeight: regionHeight)
-  var flow: [FlowItem] = []
-  collector.collect(document.blocks, x: 0, width: measure, into: &flow)
-  var paginator = Paginator(
-    flow, regionHeights: templates.map { $0.regions.map(\.height) }, headers: collector.tableHeaders,
-    containers: collector.containers, showsDebugOutlines: options.showsDebugOutlines)
-  let slices = paginator.paginate()
-  let pageCount = (slices.map(\.page).max() ?? 0) + 1
+  let flow = collect(
+    document.blocks, width: measure, regionHeight: regionHeight, textSystem: textSystem, images: images)
+  let fragments = distribute(
+    flow, regionHeights: templates.map { $0.regions.map(\.height) }, showsDebugOutlines: options.showsDebugOutlines)
+  let pageCount = (fragments.map(\.page).max() ?? 0) + 1
   var pages = (0..<pageCount).map { index in
     let template = templates[min(index, templates.count - 1)]
     var items: [FrameItem] = template.decorations.map { .drawing($0.drawing, in: $0.rect) }
-    for slice in slices where slice.page == index {
-      let region = template.regions[slice.region]
-      items += paginator.stack(slice).items.map { $0.offsetBy(dx: region.x, dy: region.y) }
+    for fragment in fragments where fragment.page == index {
+      let region = template.regions[fragment.region]
+      let composed = composeRegion(
+        fragment.items[...], containers: flow.containers, showsDebugOutlines: options.showsDebugOutlines)
+      items += composed.items.map { $0.offsetBy(dx: region.x, dy: region.y) }
     }
     if options.showsDebugOutlines {
       items += template.regions.enumerated().map { .debugOutline($1, label: "region \($0 + 1)") }

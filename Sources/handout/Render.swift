@@ -47,6 +47,9 @@ struct Render: ParsableCommand {
   @Flag(help: "Outline regions and blocks, to see why something moved.")
   var debugBoxes = false
 
+  @Flag(help: "Say how the plan was kept to its layout's page budget (which compactions were used).")
+  var verbose = false
+
   @Flag(help: "Also write an email (.eml beside the PDF) from the clinic to the client, with the PDF attached.")
   var eml = false
 
@@ -77,6 +80,7 @@ struct Render: ParsableCommand {
       return (try engine.render(request), engine)
     }
     report(result.warnings)
+    if verbose, let fitting = result.fitting { printError(fitting) }
 
     if output == "-" {
       guard result.files.count == 1 else {

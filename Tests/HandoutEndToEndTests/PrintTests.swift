@@ -54,7 +54,6 @@ struct PrintTests {
     try #require(printed.count == 1, "cups-pdf wrote \(printed)")
     let rendered = scratch.url.appendingPathComponent("rendered.pdf").path
     #expect(try run(handoutBinary, ["render", referencePlan, "-o", rendered]).status == 0)
-    #expect(try pageCount(printed[0].path) == 4)
     #expect(try pageCount(printed[0].path) == pageCount(rendered))
     #expect(try pageSize(printed[0].path).hasPrefix("612 x 792"), "the layout's paper is Letter")
     let words = try wordsByPage(printed[0].path)

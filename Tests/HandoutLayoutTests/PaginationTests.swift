@@ -122,7 +122,8 @@ struct PaginationTests {
   }
 
   @Test func footersCountPages() {
-    let footer = RunningText(leading: "Clinic", trailing: "Page {page} of {pages}", style: bodyStyle)
+    let footer = RunningText(
+      leading: [.text("Clinic")], trailing: RunningText.parts(ofTemplate: "Page {page} of {pages}"), style: bodyStyle)
     let pages = lay(document(height: 96, [paragraph(lines: 20)], footer: footer))
     let footers = pages.map { page in
       page.items.compactMap { item -> String? in
@@ -153,51 +154,5 @@ struct PaginationTests {
       Rect(x: 10, y: 23, width: 100, height: 10),
       Rect(x: 10, y: 35, width: 50, height: 10),
     ])
-  }
-}
-
-@Suite("Tables")
-struct TableTests {
-  func cell(_ text: String) -> [Block] { [.paragraph(Paragraph(text, style: bodyStyle))] }
-
-  /// 80 rows of one line each under a header row; each row is 12 pt + 4 pt padding = 20 pt.
-  func table(rows: Int) -> Table {
-    Table(
-      columns: [.automatic, .relative(1)], headerRows: [[cell("Date"), cell("Pain")]],
-      rows: (1...rows).map { [cell("d\($0)"), cell("p\($0)")] }, ruleColor: .black,
-      cellPadding: EdgeInsets(top: 2, right: 2, bottom: 2, left: 2))
-  }
-
-  @Test func headerRowsRepeatOnEveryPageAndNoRowIsLost() {
-    let pages = lay(document(height: 200, [.table(table(rows: 80))]))
-    // 200 pt hold the header and 9 rows of 16 pt each (10 × 16 = 160; an 11th line would be 176,
-    // a 12th 192, a 13th 208): 11 rows per page after the header.
-    let texts = allTexts(pages)
-    #expect(pages.count == 8)
-    for page in texts {
-      #expect(Array(page.prefix(2)) == ["Date", "Pain"], "every page opens with the header")
-    }
-    let bodyRows = texts.flatMap { $0.dropFirst(2) }.filter { $0.hasPrefix("d") }
-    #expect(bodyRows == (1...80).map { "d\($0)" }, "every row once, in order")
-    // The repeated header is an artifact: a screen reader reads it once.
-    #expect(lineTexts(pages).flatMap { $0 }.filter { $0 == "Date" }.count == 1)
-  }
-
-  @Test func aHeaderIsNeverLeftAloneAtTheFootOfAPage() {
-    // 8 lines (96 pt) then the table: header (16) fits, the first row would not.
-    let pages = lay(document(height: 110, [paragraph(lines: 7), .table(table(rows: 3))]))
-    let texts = lineTexts(pages)
-    #expect(!texts[0].contains("Date"))
-    #expect(texts[1].prefix(4) == ["Date", "Pain", "d1", "p1"])
-  }
-
-  @Test func automaticColumnsFitTheirContent() throws {
-    let pages = lay(document(height: 400, [.table(table(rows: 2))]))
-    let origins = pages[0].items.compactMap { item -> (String, Double)? in
-      if case .text(let text) = item { return (text.line.text, text.origin.x) } else { return nil }
-    }
-    // "Date" is 4 characters of 5 pt: 20 pt + 4 pt padding; the second column starts after it.
-    let pain = try #require(origins.first { $0.0 == "Pain" }?.1)
-    #expect(abs(pain - (10 + 24 + 2)) < 0.001)
   }
 }

@@ -8,8 +8,12 @@ public indirect enum Block: Sendable {
   case grid(LabelValueGrid)
   /// Blocks inside a filled and bordered frame.
   case box(Box)
-  /// Cells side by side; a row is never split across pages.
+  /// Cells side by side; a row taller than what is left of a region splits line by line in
+  /// each cell.
   case row(Row)
+  /// Cards (boxes) in columns, each placed in the shortest column so far; a card moves whole
+  /// to the next region unless it is taller than one.
+  case cards(Cards)
   /// Rows and columns; header rows repeat at the top of every page the table runs onto.
   case table(Table)
   case image(Image)
@@ -121,15 +125,19 @@ public struct Box: Sendable {
   public var padding: EdgeInsets
   /// Whether the box moves whole to the next page rather than split (unless taller than one).
   public var keepsTogether: Bool
+  /// Set at the top of every piece after the first when the box splits, such as its heading
+  /// followed by "(continued)"; read as an artifact, not twice.
+  public var continuation: [Block]
   public var spaceBefore: Double
   public var spaceAfter: Double
 
   public init(
     content: [Block], fill: Color? = nil, border: Color? = nil, borderWidth: Double = 0.75,
     accentBar: Color? = nil, cornerRadius: Double = 0, padding: EdgeInsets = EdgeInsets(all: 10),
-    keepsTogether: Bool = true, spaceBefore: Double = 0, spaceAfter: Double = 0
+    keepsTogether: Bool = true, continuation: [Block] = [], spaceBefore: Double = 0, spaceAfter: Double = 0
   ) {
     self.content = content
+    self.continuation = continuation
     self.fill = fill
     self.border = border
     self.borderWidth = borderWidth
@@ -295,6 +303,32 @@ public struct Table: Sendable {
     self.stripeFill = stripeFill
     self.ruleColor = ruleColor
     self.cellPadding = cellPadding
+    self.spaceAfter = spaceAfter
+  }
+}
+
+/// Cards laid into `count` columns: each card goes into the column that is shortest so far,
+/// so cards of uneven height leave no holes. Reading order is the cards' order.
+public struct Cards: Sendable {
+  public var count: Int
+  public var gap: Double
+  /// The vertical space between two cards in a column.
+  public var spacing: Double
+  public var cards: [Block]
+  /// Whether a later card may take the room at a region's foot that the next card is too tall
+  /// for; the skipped card then leads the next region. Off: cards keep their order.
+  public var fillsGaps: Bool
+  public var spaceAfter: Double
+
+  public init(
+    count: Int, gap: Double = 12, spacing: Double = 12, cards: [Block], fillsGaps: Bool = false,
+    spaceAfter: Double = 0
+  ) {
+    self.count = count
+    self.gap = gap
+    self.spacing = spacing
+    self.cards = cards
+    self.fillsGaps = fillsGaps
     self.spaceAfter = spaceAfter
   }
 }

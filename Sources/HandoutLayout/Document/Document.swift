@@ -80,19 +80,56 @@ public struct PageSetup: Sendable, Hashable {
   }
 }
 
-/// Text repeated on every page, with `{page}` and `{pages}` filled in by ``finalize``.
+/// Text repeated on every page, made of parts: literal text, the page number and the page
+/// count, filled in by ``finalize``. Text is never read as a template, so a clinic called
+/// "{pages} Wellness" prints as it is written.
 public struct RunningText: Sendable, Hashable {
-  public var leading: String
-  public var trailing: String
+  /// One piece of running text.
+  public enum Part: Sendable, Hashable {
+    case text(String)
+    /// The number of the page the text is on, from 1.
+    case pageNumber
+    /// How many pages the document has.
+    case pageCount
+  }
+
+  public var leading: [Part]
+  public var trailing: [Part]
   public var style: TextStyle
   /// A rule drawn between the running text and the body.
   public var rule: Color?
 
-  public init(leading: String, trailing: String, style: TextStyle, rule: Color? = nil) {
+  public init(leading: [Part], trailing: [Part], style: TextStyle, rule: Color? = nil) {
     self.leading = leading
     self.trailing = trailing
     self.style = style
     self.rule = rule
+  }
+
+  /// The parts of one of our own templates, such as a catalogue label "Page {page} of {pages}":
+  /// `{page}` and `{pages}` become the page number and count, anything else stays text. Only
+  /// for trusted text; a plan's text goes in as ``Part/text(_:)``.
+  public static func parts(ofTemplate template: String) -> [Part] {
+    var parts: [Part] = []
+    var literal = ""
+    var rest = template[...]
+    while let open = rest.firstIndex(of: "{") {
+      guard let close = rest[open...].firstIndex(of: "}") else { break }
+      literal += rest[..<open]
+      let name = rest[rest.index(after: open)..<close]
+      let part: Part? = name == "page" ? .pageNumber : name == "pages" ? .pageCount : nil
+      if let part {
+        if !literal.isEmpty { parts.append(.text(literal)) }
+        literal = ""
+        parts.append(part)
+      } else {
+        literal += rest[open...close]
+      }
+      rest = rest[rest.index(after: close)...]
+    }
+    literal += rest
+    if !literal.isEmpty { parts.append(.text(literal)) }
+    return parts
   }
 }
 

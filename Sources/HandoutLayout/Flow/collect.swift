@@ -1,3 +1,23 @@
+/// The flow of a document: its items, and the boxes and table headers they refer to.
+struct Flow {
+  var items: [FlowItem]
+  /// The boxes, by id; see ``FlowItem/containers``.
+  var containers: [Container]
+  /// The header rows of each table, by table id.
+  var tableHeaders: [[FlowItem]]
+}
+
+/// Collects blocks into a flow at `width`, shaping text on the way; images and drawings are
+/// scaled down to fit `regionHeight`.
+func collect(
+  _ blocks: [Block], width: Double, regionHeight: Double, textSystem: any TextSystem, images: any ImageMeasurer
+) -> Flow {
+  var collector = Collector(textSystem: textSystem, images: images, regionHeight: regionHeight)
+  var items: [FlowItem] = []
+  collector.collect(blocks, x: 0, width: width, into: &items)
+  return Flow(items: items, containers: collector.containers, tableHeaders: collector.tableHeaders)
+}
+
 /// Turns blocks into a vertical list of flow items at a given width, shaping text on the way.
 ///
 /// Break rules are attached here, where the structure is still known: lines of a paragraph
@@ -13,6 +33,8 @@ struct Collector {
   var tableHeaders: [[FlowItem]] = []
   /// The id the next block of text gets; see ``TextItem/block``.
   private var nextBlock = 0
+  /// The id the next keep-together group gets.
+  private var nextGroup = 0
   /// The structure elements the blocks being collected sit in.
   var ancestors: [StructureElement] = []
 
@@ -68,6 +90,9 @@ struct Collector {
 
     case .row(let row):
       collectRow(row, x: x, width: width, into: &out)
+
+    case .cards(let cards):
+      collectCards(cards, x: x, width: width, into: &out)
 
     case .table(let table):
       collectTable(table, x: x, width: width, into: &out)
@@ -147,15 +172,21 @@ struct Collector {
       ancestors = outer + [listElement, itemElement, newElement(.listBody)]
       let first = out.count
       collect(item, x: x + list.indent, width: width - list.indent, into: &out)
-      guard let target = out[first...].firstIndex(where: { $0.isContent }),
-        case .content(let height, var items) = out[target].kind
-      else { continue }
+      guard let target = out[first...].firstIndex(where: { $0.isContent }) else { continue }
       let baseline = out[target].firstBaseline ?? list.markerStyle.size
       let block = nextBlock
       nextBlock += 1
       ancestors = outer + [listElement, itemElement]
-      items.insert(contentsOf: marker(list, number: index + 1, x: x, baseline: baseline, block: block), at: 0)
-      out[target].kind = .content(height: height, items: items)
+      let markers = marker(list, number: index + 1, x: x, baseline: baseline, block: block)
+      switch out[target].kind {
+      case .content(let height, let items):
+        out[target].kind = .content(height: height, items: markers + items)
+      case .row(var row):
+        row.leading = markers + row.leading
+        out[target].kind = .row(row)
+      default:
+        break
+      }
     }
     addSpace(list.spaceAfter, to: &out)
   }
@@ -215,12 +246,17 @@ struct Collector {
       Container(
         x: x, width: width, fill: box.fill, border: box.border, borderWidth: box.borderWidth,
         accentBar: box.accentBar, cornerRadius: box.cornerRadius, padding: box.padding, depth: depth))
+    let innerX = x + box.padding.left
+    let innerWidth = width - box.padding.left - box.padding.right
+    if !box.continuation.isEmpty {
+      var continuation: [FlowItem] = []
+      collect(box.continuation, x: innerX, width: innerWidth, into: &continuation)
+      containers[id].continuation = continuation.map(\.asArtifact)
+    }
     let first = out.count
     var top = FlowItem(kind: .content(height: box.padding.top, items: []), breakAfter: .keepWithNext, label: "box top")
     top.opens = id
     out.append(top)
-    let innerX = x + box.padding.left
-    let innerWidth = width - box.padding.left - box.padding.right
     collect(box.content, x: innerX, width: innerWidth, into: &out)
     // Nothing hangs below the content: its last space would double the bottom padding.
     if case .space = out.last?.kind, out.count > first + 1 { out.removeLast() }
@@ -233,33 +269,45 @@ struct Collector {
     addSpace(box.spaceAfter, to: &out)
   }
 
+  /// A row as one flow item whose cells keep flows of their own, cut at one height when the
+  /// row splits.
   private mutating func collectRow(_ row: Row, x: Double, width: Double, into out: inout [FlowItem]) {
     let totalWeight = row.cells.reduce(0) { $0 + $1.weight }
     let available = width - row.gap * Double(max(0, row.cells.count - 1))
     var cellX = x
-    var placed: [(height: Double, items: [FrameItem], baseline: Double?, alignment: Row.VerticalAlignment)] = []
+    var cells: [RowFlow.Cell] = []
     for cell in row.cells {
       let cellWidth = available * cell.weight / max(totalWeight, 0.0001)
       var cellItems: [FlowItem] = []
       collect(cell.content, x: cellX, width: cellWidth, into: &cellItems)
-      let stacked = stack(cellItems[...], containers: containers)
-      placed.append((stacked.height, stacked.items, stacked.firstBaseline, cell.verticalAlignment))
+      cells.append(RowFlow.Cell(items: cellItems, alignment: cell.verticalAlignment))
       cellX += cellWidth + row.gap
     }
-    let height = placed.map(\.height).max() ?? 0
-    var items: [FrameItem] = []
-    for cell in placed {
-      let dy: Double =
-        switch cell.alignment {
-        case .top: 0
-        case .center: (height - cell.height) / 2
-        case .bottom: height - cell.height
-        }
-      items += cell.items.map { $0.offsetBy(dx: 0, dy: dy) }
-    }
-    out.append(
-      FlowItem(kind: .content(height: height, items: items), firstBaseline: placed.first?.baseline, label: "row"))
+    let baseline = cells.first?.items.first(where: \.isContent)?.firstBaseline
+    let flow = RowFlow(cells: cells, x: x, width: width)
+    out.append(FlowItem(kind: .row(flow), firstBaseline: baseline, label: "row"))
     addSpace(row.spaceAfter, to: &out)
+  }
+
+  /// Cards as one flow item, each card's flow collected in the first column; distribution
+  /// moves it to the column it goes into.
+  private mutating func collectCards(_ cards: Cards, x: Double, width: Double, into out: inout [FlowItem]) {
+    let count = max(1, cards.count)
+    let columnWidth = (width - cards.gap * Double(count - 1)) / Double(count)
+    var flows: [[FlowItem]] = []
+    for card in cards.cards {
+      var items: [FlowItem] = []
+      collect([card], x: x, width: columnWidth, into: &items)
+      while let last = items.last, !last.isContent { items.removeLast() }
+      while let first = items.first, !first.isContent { items.removeFirst() }
+      if !items.isEmpty { flows.append(items) }
+    }
+    guard !flows.isEmpty else { return }
+    let flow = CardFlow(
+      cards: flows, count: count, gap: cards.gap, columnWidth: columnWidth, spacing: cards.spacing,
+      fillsGaps: cards.fillsGaps)
+    out.append(FlowItem(kind: .cards(flow), label: "cards"))
+    addSpace(cards.spaceAfter, to: &out)
   }
 
   /// The labels of a drawing placed in `rect`, as lines of text read as part of the figure.
@@ -283,8 +331,11 @@ struct Collector {
 
   /// Forbids breaks between the items from `first` to the group's last content item, unless a
   /// stronger rule holds; the break after the group stays as it was.
-  private func keepTogether(_ out: inout [FlowItem], from first: Int) {
-    guard let last = out[first...].lastIndex(where: \.isContent), last > first else { return }
+  private mutating func keepTogether(_ out: inout [FlowItem], from first: Int) {
+    guard let last = out[first...].lastIndex(where: \.isContent) else { return }
+    let group = nextGroup
+    nextGroup += 1
+    for index in first...last { out[index].group = group }
     for index in first..<last where out[index].breakAfter < .keepTogether {
       out[index].breakAfter = .keepTogether
     }

@@ -1,6 +1,8 @@
 extension Collector {
-  /// Lays a table out as one flow item per row. Header rows keep with the first body row and
-  /// are stored, so that pagination can repeat them on every page the table continues on.
+  /// Lays a table out as one row flow per row. Header rows keep with the first body row and
+  /// are stored, so that distribution can repeat them on every page the table continues on.
+  /// A body row moves whole to the next page, unless it is taller than one: then it splits
+  /// between lines, like any row.
   mutating func collectTable(_ table: Table, x: Double, width: Double, into out: inout [FlowItem]) {
     let widths = columnWidths(table, width: width)
     let id = tableHeaders.count
@@ -9,75 +11,47 @@ extension Collector {
     ancestors = outer + [newElement(.table)]
     var headers: [FlowItem] = []
     for cells in table.headerRows {
-      for var row in tableRow(cells, widths: widths, x: x, table: table, fill: table.headerFill, limit: .infinity, cellKind: .tableHeaderCell) {
-        row.breakAfter = .keepWithNext
-        row.label = "table header"
-        headers.append(row)
-      }
+      var row = tableRow(cells, widths: widths, x: x, table: table, fill: table.headerFill, cellKind: .tableHeaderCell)
+      row.breakAfter = .keepWithNext
+      row.label = "table header"
+      headers.append(row)
     }
     tableHeaders.append(headers)
     out += headers
-    let limit = regionHeight - headers.reduce(0) { $0 + $1.height }
     for (index, cells) in table.rows.enumerated() {
       let fill = index % 2 == 1 ? table.stripeFill : nil
-      let bands = tableRow(cells, widths: widths, x: x, table: table, fill: fill, limit: limit, cellKind: .tableCell)
-      for (band, var row) in bands.enumerated() {
-        row.table = id
-        row.label = bands.count == 1 ? "table row \(index + 1)" : "table row \(index + 1) part \(band + 1)"
-        out.append(row)
-      }
+      var row = tableRow(cells, widths: widths, x: x, table: table, fill: fill, cellKind: .tableCell)
+      row.table = id
+      row.label = "table row \(index + 1)"
+      out.append(row)
     }
-    // The first body row keeps with the header; orphaned headers are avoided that way.
     addSpace(table.spaceAfter, to: &out)
   }
 
-  /// One row as one flow item; a row taller than `limit` becomes several, cut between lines.
+  /// One row of cells as a row flow, each cell collected inside its padding.
   private mutating func tableRow(
-    _ cells: [[Block]], widths: [Double], x: Double, table: Table, fill: Color?, limit: Double,
+    _ cells: [[Block]], widths: [Double], x: Double, table: Table, fill: Color?,
     cellKind: StructureElement.Kind
-  ) -> [FlowItem] {
-    let padding = table.cellPadding.top + table.cellPadding.bottom
+  ) -> FlowItem {
     let tableAncestors = ancestors
     defer { ancestors = tableAncestors }
     let rowElement = newElement(.tableRow)
     var cellX = x
-    var columns: [[FlowItem]] = []
+    var flows: [RowFlow.Cell] = []
     for (column, width) in widths.enumerated() {
       let content = column < cells.count ? cells[column] : []
       var cellItems: [FlowItem] = []
       ancestors = tableAncestors + [rowElement, newElement(cellKind)]
       let innerWidth = max(1, width - table.cellPadding.left - table.cellPadding.right)
       collect(content, x: cellX + table.cellPadding.left, width: innerWidth, into: &cellItems)
-      columns.append(cellItems)
+      flows.append(RowFlow.Cell(items: cellItems, alignment: .top))
       cellX += width
     }
-    let natural = columns.map { stack($0[...], containers: containers).height }.max() ?? 0
-    // Each cell is paginated on its own into bands that fit; band i of every cell forms part i.
-    let bandHeight = natural + padding > limit ? max(1, limit - padding) : .infinity
-    let cellBands: [[ArraySlice<FlowItem>]] = columns.map { cellItems in
-      guard bandHeight.isFinite else { return [cellItems[...]] }
-      var paginator = Paginator(cellItems, regionHeights: [[bandHeight]], headers: tableHeaders, containers: containers)
-      let slices = paginator.paginate()
-      return slices.isEmpty ? [cellItems[...]] : slices.map { paginator.items[$0.range] }
-    }
-    let bandCount = cellBands.map(\.count).max() ?? 1
-    let total = widths.reduce(0, +)
-    return (0..<bandCount).map { band in
-      let placed = cellBands.map { bands in
-        band < bands.count ? stack(bands[band], containers: containers) : (height: 0, items: [], firstBaseline: nil)
-      }
-      let height = (placed.map(\.height).max() ?? 0) + padding
-      var items: [FrameItem] = []
-      if let fill {
-        let rect = Rect(x: x, y: 0, width: total, height: height)
-        items.append(.rectangle(RectangleItem(rect: rect, fill: fill, stroke: nil, lineWidth: 0, cornerRadius: 0)))
-      }
-      if let rule = table.ruleColor, band == bandCount - 1 {
-        items.append(.rule(from: Point(x: x, y: height - 0.25), to: Point(x: x + total, y: height - 0.25), color: rule, width: 0.5))
-      }
-      items += placed.flatMap { $0.items.map { $0.offsetBy(dx: 0, dy: table.cellPadding.top) } }
-      return FlowItem(kind: .content(height: height, items: items))
-    }
+    let flow = RowFlow(
+      cells: flows, x: x, width: widths.reduce(0, +), paddingTop: table.cellPadding.top,
+      paddingBottom: table.cellPadding.bottom, fill: fill, rule: table.ruleColor, movesWhole: true)
+    let baseline = flows.first?.items.first(where: \.isContent)?.firstBaseline
+    return FlowItem(kind: .row(flow), firstBaseline: baseline.map { $0 + table.cellPadding.top })
   }
 
   /// Column widths: fixed ones as given, automatic ones as wide as their widest unbreakable

@@ -4,8 +4,14 @@ func finalize(
 ) -> [Page] {
   pages.enumerated().map { index, page in
     var page = page
-    let fill = { (template: String) in
-      template.replacingPlaceholders(["page": "\(index + 1)", "pages": "\(pages.count)"])
+    let fill = { (parts: [RunningText.Part]) in
+      parts.map { part in
+        switch part {
+        case .text(let text): text
+        case .pageNumber: "\(index + 1)"
+        case .pageCount: "\(pages.count)"
+        }
+      }.joined()
     }
     if let header {
       let baseline = page.body.y - 14
@@ -30,7 +36,7 @@ func finalize(
 }
 
 private func running(
-  _ text: RunningText, fill: (String) -> String, baseline: Double, page: Page,
+  _ text: RunningText, fill: ([RunningText.Part]) -> String, baseline: Double, page: Page,
   textSystem: any TextSystem
 ) -> [FrameItem] {
   var items: [FrameItem] = []
@@ -44,20 +50,4 @@ private func running(
     items.append(.text(TextItem(line: line, origin: origin, role: .artifact, block: -1)))
   }
   return items
-}
-
-extension String {
-  /// The string with each `{name}` replaced by its value; unknown names stay as they are.
-  func replacingPlaceholders(_ values: [String: String]) -> String {
-    var result = ""
-    var rest = self[...]
-    while let open = rest.firstIndex(of: "{") {
-      result += rest[..<open]
-      guard let close = rest[open...].firstIndex(of: "}") else { break }
-      let name = String(rest[rest.index(after: open)..<close])
-      result += values[name] ?? String(rest[open...close])
-      rest = rest[rest.index(after: close)...]
-    }
-    return result + rest
-  }
 }

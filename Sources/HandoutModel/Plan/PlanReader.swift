@@ -187,7 +187,7 @@ private struct PlanReading {
   }
 
   func url(_ r: inout JSONObjectReader, _ key: String) -> String? {
-    guard let text = r.string(key) else { return nil }
+    guard let text = r.string(key, limit: Int.max) else { return nil }
     let path = r.path.appending(key)
     if text.unicodeScalars.count > WebAddress.maximumLength {
       sink.error(

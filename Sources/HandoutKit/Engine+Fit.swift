@@ -1,0 +1,108 @@
+import HandoutCatalog
+import HandoutCompose
+import HandoutLayout
+import HandoutModel
+import HandoutRender
+
+extension Engine {
+  /// A plan composed and laid out within its layout's page budget.
+  struct Fitted {
+    var document: Document
+    var pages: [Page]
+    /// What was done to fit, in words; `nil` when the layout has no budget.
+    var description: String?
+    /// Why the plan does not fit, when it does not.
+    var warning: Diagnostic?
+  }
+
+  /// Composes and lays out a plan with the least of its layout's compactions that keeps the
+  /// sheet (the pages before any follow-on sheet) within the budget. Layout runs on values, so
+  /// a step that does not fit costs no drawing. When none fits, the most compact is used and a
+  /// warning says by how much and why.
+  func fit(
+    _ plan: Plan, catalog: Catalog, layout spec: LayoutSpec, assets: Assets, options: ComposeOptions,
+    layoutOptions: LayoutOptions, file: String
+  ) -> Fitted {
+    func attempt(_ compacting: LayoutSpec.Compacting) -> (document: Document, pages: [Page], sheet: Int) {
+      var options = options
+      options.compacting = compacting
+      let document = compose(plan, catalog: catalog, layout: spec, assets: assets, options: options)
+      let pages = layout(document, textSystem: textSystem, images: ImageDecoder(), options: layoutOptions)
+      return (document, pages, sheetPageCount(pages, followOnTitle: catalog.label("followOnTitle")))
+    }
+    guard let fit = spec.fit, spec.fold == nil else {
+      let plain = attempt(LayoutSpec.Compacting())
+      return Fitted(document: plain.document, pages: plain.pages)
+    }
+    let steps = fit.steps
+    // The least step that fits: the step k that fits while k - 1 does not. A layout orders
+    // its compactions so that each step takes more room away than the one before, so k is
+    // unique and bisection finds it. The plans of a batch are alike, so the search starts at
+    // the step the last plan needed: two layouts confirm it, and the answer does not depend
+    // on which plans came before.
+    var attempts: [Int: (document: Document, pages: [Page], sheet: Int)] = [:]
+    func fits(_ index: Int) -> Bool {
+      if attempts[index] == nil { attempts[index] = attempt(steps[index]) }
+      return attempts[index]!.sheet <= fit.pages
+    }
+    func least(from low: Int, to high: Int) -> Int {
+      var (low, high) = (low, high)  // fits(low - 1) is false, fits(high) is true
+      while low < high {
+        let middle = (low + high) / 2
+        if fits(middle) { high = middle } else { low = middle + 1 }
+      }
+      return high
+    }
+    let key = spec.with(paper: options.paper)
+    let hint = min(fitHints[key] ?? 0, steps.count - 1)
+    var found: Int?
+    if fits(hint) {
+      found = hint == 0 || !fits(hint - 1) ? hint : least(from: 0, to: hint - 1)
+    } else if fits(steps.count - 1) {
+      found = least(from: hint + 1, to: steps.count - 1)
+    }
+    fitHints[key] = found ?? steps.count - 1
+    if let found {
+      let laidOut = attempts[found]!
+      let sheet = laidOut.sheet == 1 ? "1 page" : "\(laidOut.sheet) pages"
+      return Fitted(
+        document: laidOut.document, pages: laidOut.pages,
+        description: "\(spec.name): \(sheet) within a budget of \(fit.pages), with \(steps[found].description)")
+    }
+    let last = attempts[steps.count - 1] ?? attempt(steps[steps.count - 1])
+    let most = last
+    let sizes = [
+      ("the home program", plan.homeCare.count), ("the FAQ", plan.faq.count), ("the techniques", plan.techniques.count),
+    ].filter { $0.1 > 0 }.map { "\($0.0) has \($0.1) \($0.1 == 1 ? "item" : "items")" }
+    let message =
+      "\(spec.name): \(most.sheet) pages over a budget of \(fit.pages), even with \(steps.last!.description)"
+      + (sizes.isEmpty ? "" : ": " + sizes.joined(separator: ", "))
+    return Fitted(
+      document: most.document, pages: most.pages,
+      description: "\(spec.name): \(most.sheet) pages over a budget of \(fit.pages), with \(steps.last!.description)",
+      warning: Diagnostic(
+        .warning, message, file: file,
+        hint: "shorten the longest lists, or choose a layout without a page budget (care-plan-report)"))
+  }
+
+  /// The pages before the follow-on sheet, which opens with its title's outline entry.
+  private func sheetPageCount(_ pages: [Page], followOnTitle: String) -> Int {
+    let start = pages.firstIndex { page in
+      page.items.contains { item in
+        if case .outlineEntry(let title, 1, _) = item { return title == followOnTitle }
+        return false
+      }
+    }
+    return start ?? pages.count
+  }
+}
+
+
+extension LayoutSpec {
+  /// This layout on `paper`, when given: what a fit hint is kept under.
+  fileprivate func with(paper: Paper?) -> LayoutSpec {
+    var copy = self
+    if let paper { copy.paper = paper }
+    return copy
+  }
+}

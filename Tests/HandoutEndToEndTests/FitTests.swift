@@ -1,0 +1,75 @@
+import Foundation
+import HandoutKit
+import Testing
+
+/// The take-home's page budget, measured from the PDF: one sheet (2 pages), body text at
+/// 12 pt or more, every page of the sheet but the last at least 80 % filled.
+@Suite("Page budget")
+struct FitTests {
+  let scratch: Scratch
+
+  init() throws {
+    scratch = try Scratch()
+  }
+
+  static let plans = [
+    sharedExamples.appendingPathComponent("sciatica-plan.json"),
+    packageRoot.appendingPathComponent("Examples/lower-back-plan.json"),
+  ]
+
+  /// Noto Sans lines are 1.362 em tall in poppler's boxes: 16.34 pt at 12 pt.
+  static let lineBoxPerPoint = 1.362
+
+  @Test(arguments: plans)
+  func theTakeHomeIsOneSheetWellFilledAt12Points(_ plan: URL) throws {
+    let pdf = try scratch.file(try Engine().render(try request(plan)).files[0])
+    let boxes = try GlyphBoxes(pdf: pdf)
+    // A follow-on sheet, when there is one, starts with its own title.
+    let followOn = boxes.pages.indices.first { boxes.text(ofPage: $0).hasPrefix("More about your care") }
+    let sheet = Array(boxes.pages[..<(followOn ?? boxes.pages.count)])
+    #expect(sheet.count == 2, "\(plan.lastPathComponent): the sheet takes \(sheet.count) pages")
+    // Body text: the most common line height.
+    var counts: [Double: Int] = [:]
+    for line in sheet.flatMap(\.lines) { counts[(line.height * 100).rounded() / 100, default: 0] += 1 }
+    let body = try #require(counts.max { $0.value < $1.value }?.key)
+    #expect(body / Self.lineBoxPerPoint >= 11.95, "\(plan.lastPathComponent): body at \(body / Self.lineBoxPerPoint) pt")
+    for (index, page) in sheet.enumerated().dropLast() {
+      // The running footer is the lowest line; the body lies between the first line and it.
+      let footerTop = try #require(page.lines.map(\.minY).max())
+      let content = page.lines.filter { $0.minY < footerTop - 1 }
+      let top = try #require(content.map(\.minY).min())
+      let bottom = try #require(content.map(\.maxY).max())
+      let filled = (bottom - top) / (footerTop - 14 - top)
+      #expect(filled >= 0.8, "\(plan.lastPathComponent) page \(index + 1) is \(Int(filled * 100)) % filled")
+    }
+  }
+
+  @Test func theStepFoundDoesNotDependOnThePlansBefore() throws {
+    let lowerBack = try request(Self.plans[1])
+    let alone = try Engine().render(lowerBack).files[0]
+    let engine = try Engine()
+    _ = try engine.render(try request(Self.plans[0]))
+    #expect(try engine.render(lowerBack).files[0] == alone, "after a plan that needed every compaction")
+  }
+
+  @Test func verboseSaysWhichCompactionsWereUsed() throws {
+    let out = scratch.url.appendingPathComponent("lower-back.pdf").path
+    let result = try run(handoutBinary, ["render", "Examples/lower-back-plan.json", "-o", out, "--verbose"])
+    #expect(result.status == 0)
+    #expect(result.stderr.contains("take-home: 2 pages within a budget of 2, with tighter spacing"), "\(result.stderr)")
+  }
+
+  @Test func aPlanThatCannotFitIsWarnedAboutWithTheReason() throws {
+    let source = sharedExamples.appendingPathComponent("sciatica-plan.json")
+    var plan = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: source)) as? [String: Any])
+    let ids = ["piriformis-stretch", "hamstring-stretch", "walking", "cat-cow", "pelvic-tilt", "knee-to-chest"]
+    plan["homeCare"] = (0..<14).map { ["id": ids[$0 % ids.count]] }
+    let data = try JSONSerialization.data(withJSONObject: plan)
+    let result = try Engine().render(RenderRequest(plan: [UInt8](data), planPath: source.path))
+    let warning = try #require(result.warnings.first { $0.message.contains("over a budget") })
+    #expect(warning.message.contains("take-home:"))
+    #expect(warning.message.contains("over a budget of 2"))
+    #expect(warning.message.contains("the home program has 14 items"))
+    #expect(result.fitting?.contains("sections moved") == true || result.fitting?.contains("follow-on") == true)
+  }
+}

@@ -1,0 +1,72 @@
+import Testing
+
+@testable import HandoutLayout
+
+@Suite("Cards")
+struct CardsTests {
+  /// A card: a bordered box of `lines` lines, kept together.
+  func card(_ tag: String, lines: Int) -> Block {
+    let text = (1...lines).map { "\(tag)\($0)" }.joined(separator: "\n")
+    return .box(Box(content: [.paragraph(Paragraph(text, style: bodyStyle))], border: .black, padding: EdgeInsets(all: 4)))
+  }
+
+  @Test func cardsFillTheRoomLeftBelowOtherContent() {
+    // 4 lines (48 pt) leave 152 pt; the first two cards (3 lines: 44 pt) fit beside each other.
+    let cards = Cards(count: 2, gap: 10, spacing: 6, cards: [card("a", lines: 3), card("b", lines: 3), card("c", lines: 3)])
+    let pages = lay(document(height: 200, [paragraph(lines: 4, tag: "p"), .cards(cards)]))
+    #expect(pages.count == 1)
+    #expect(lineTexts(pages)[0].count == 4 + 9)
+  }
+}
+
+extension CardsTests {
+  @Test func aHeadingStaysWithTheCardsBelowIt() {
+    let heading = Block.heading(Heading(level: 2, Paragraph("Cards", style: headingStyle, spaceBefore: 6, spaceAfter: 4)))
+    let drawing = Drawing(size: Size(width: 20, height: 20), shapes: [], alternativeText: "d")
+    let withRow = Block.box(Box(content: [
+      .row(Row(cells: [Row.Cell([.paragraph(Paragraph("n1", style: bodyStyle))]), Row.Cell(weight: 0.5, [.drawing(drawing)])], gap: 4)),
+      .paragraph(Paragraph("s1\ns2", style: bodyStyle)),
+    ], border: .black, padding: EdgeInsets(all: 4)))
+    let cards = Cards(count: 2, gap: 10, spacing: 6, cards: [withRow, withRow, withRow])
+    let pages = lay(document(height: 200, [paragraph(lines: 4, tag: "p"), heading, .cards(cards)]))
+    #expect(lineTexts(pages)[0].contains("Cards"))
+    #expect(lineTexts(pages)[0].filter { $0 == "n1" }.count >= 2)
+  }
+}
+
+extension CardsTests {
+  @Test func eachCardGoesIntoTheShortestColumn() {
+    // a is tall, b short: c goes under b, not under a.
+    let cards = Cards(count: 2, gap: 10, spacing: 6, cards: [card("a", lines: 6), card("b", lines: 1), card("c", lines: 1)])
+    let pages = lay(document(height: 200, [.cards(cards)]))
+    let texts = placedText(pages[0])
+    let b = texts.first { $0.line.text == "b1" }!
+    let c = texts.first { $0.line.text == "c1" }!
+    #expect(c.origin.x == b.origin.x)
+    #expect(c.origin.y > b.origin.y)
+    #expect(c.origin.y < texts.first { $0.line.text == "a6" }!.origin.y, "no hole beside the tall card")
+  }
+
+  @Test func aCardMovesWholeToTheNextPage() {
+    let cards = Cards(count: 1, gap: 10, spacing: 6, cards: [card("a", lines: 3), card("b", lines: 4)])
+    let pages = lay(document(height: 96, [.cards(cards)]))
+    #expect(lineTexts(pages) == [["a1", "a2", "a3"], ["b1", "b2", "b3", "b4"]])
+  }
+
+  @Test func aCardTallerThanAPageSplits() {
+    let cards = Cards(count: 2, gap: 10, spacing: 6, cards: [card("a", lines: 20)])
+    let pages = lay(document(height: 96, [.cards(cards)]))
+    #expect(lineTexts(pages).flatMap { $0 } == (1...20).map { "a\($0)" })
+    expectInsideAndApart(pages)
+  }
+
+  @Test func cardsThatFillGapsLetALaterCardTakeTheRoom() {
+    // 3 lines leave 60 pt: card b (5 lines, 68 pt) does not fit, c (1 line) does.
+    let cards = Cards(count: 1, gap: 10, spacing: 4, cards: [card("b", lines: 5), card("c", lines: 1)], fillsGaps: true)
+    let pages = lay(document(height: 96, [.paragraph(Paragraph(numbered(3, "p"), style: bodyStyle)), .cards(cards)]))
+    #expect(lineTexts(pages) == [["p1", "p2", "p3", "c1"], ["b1", "b2", "b3", "b4", "b5"]])
+    let inOrder = Cards(count: 1, gap: 10, spacing: 4, cards: [card("b", lines: 5), card("c", lines: 1)])
+    let kept = lay(document(height: 96, [.paragraph(Paragraph(numbered(3, "p"), style: bodyStyle)), .cards(inOrder)]))
+    #expect(lineTexts(kept) == [["p1", "p2", "p3"], ["b1", "b2", "b3", "b4", "b5", "c1"]])
+  }
+}
