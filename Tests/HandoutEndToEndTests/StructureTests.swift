@@ -22,11 +22,13 @@ struct StructureTests {
     return try scratch.file(try Renderer.pdf(pages, metadata: document.metadata))
   }
 
-  /// The structure tree as `pdfinfo -struct` prints it, without the text lines.
+  /// The structure tree as `pdfinfo -struct` prints it, without the text lines and attributes.
   private func tree(_ path: String) throws -> [String] {
     let output = String(decoding: try run("pdfinfo", ["-struct", path]).stdout, as: UTF8.self)
-    return output.split(separator: "\n").map { line in
-      String(line.replacingOccurrences(of: " (block)", with: "").replacingOccurrences(of: " (inline)", with: ""))
+    return output.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("/") }.map { line in
+      var line = String(line.replacingOccurrences(of: " (block)", with: "").replacingOccurrences(of: " (inline)", with: ""))
+      if line.hasSuffix(":") { line.removeLast() }
+      return line
     }
   }
 
