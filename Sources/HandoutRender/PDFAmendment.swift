@@ -59,6 +59,18 @@ struct PDFAmendment {
       }
     }
 
+    // A glyph whose first use was the hyphen Pango draws at a soft hyphen maps to U+00AD in
+    // its font's ToUnicode; it is a hyphen.
+    var cmaps: Set<Int> = []
+    for number in file.objects(containing: "/Type /Font") {
+      guard let cmap = file.dictionary(number)?["ToUnicode"]?.reference, cmaps.insert(cmap).inserted,
+        let stream = file.stream(cmap), let text = inflate(stream.data)
+      else { continue }
+      let softHyphen = Array("<00ad>".utf8)
+      guard text.firstIndex(of: softHyphen, from: 0) != nil, let compressed = deflate(text.replacing(softHyphen, with: Array("<002d>".utf8))) else { continue }
+      update.set(cmap, Array("<< /Length \(compressed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8) + compressed + Array("\nendstream\n".utf8))
+    }
+
     for number in file.objects(containing: "/Subtype /CIDFontType2") {
       guard let font = file.dictionary(number), font["Type"]?.name == "Font", font["CIDToGIDMap"] == nil else { continue }
       update.set(number, file.insert("/CIDToGIDMap /Identity", into: number))
@@ -399,6 +411,8 @@ private struct StructureTree {
   var pageParents: [Int: (number: Int, entries: [Int?])] = [:]
   var changed: Set<Int> = []
   var changedParents: Set<Int> = []
+  /// Elements taken out of the tree (artifacts, second halves of broken blocks): freed.
+  var removed: Set<Int> = []
 
   init?(file: PDFFile, root: Int) {
     self.file = file
@@ -513,6 +527,7 @@ private struct StructureTree {
   }
 
   private mutating func detach(_ number: Int, from parent: Int) {
+    removed.insert(number)
     guard elements[parent] != nil else { return }
     elements[parent]?.kids.removeAll { $0 == .element(number) }
     changed.insert(parent)
@@ -526,7 +541,8 @@ private struct StructureTree {
   }
 
   func write(into update: inout PDFUpdate) {
-    for number in changed.sorted() {
+    for number in removed.sorted() { update.free(number) }
+    for number in changed.subtracting(removed).sorted() {
       guard let element = elements[number] else { continue }
       var text = "<< /Type /StructElem\n   /S /\(element.type)\n   /P \(element.parent) 0 R\n"
       if let page = element.page { text += "   /Pg \(page) 0 R\n" }
@@ -554,6 +570,7 @@ private struct StructureTree {
 private struct PDFUpdate {
   let file: PDFFile
   private var objects: [Int: [UInt8]] = [:]
+  private var freed: Set<Int> = []
   private var next: Int
 
   init(file: PDFFile) {
@@ -563,11 +580,17 @@ private struct PDFUpdate {
 
   /// The new text of object `number` (what goes between `obj` and `endobj`).
   mutating func set(_ number: Int, _ body: [UInt8]?) {
-    if let body { objects[number] = body }
+    if let body, !freed.contains(number) { objects[number] = body }
   }
 
   mutating func set(_ number: Int, _ body: String?) {
     set(number, body.map { Array($0.utf8) })
+  }
+
+  /// Marks object `number` free: nothing refers to it any more.
+  mutating func free(_ number: Int) {
+    objects[number] = nil
+    freed.insert(number)
   }
 
   /// A new object; returns its number.
@@ -579,17 +602,26 @@ private struct PDFUpdate {
   }
 
   func bytes() -> [UInt8] {
-    guard !objects.isEmpty else { return file.bytes }
+    guard !objects.isEmpty || !freed.isEmpty else { return file.bytes }
     var out = file.bytes
     if out.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
-    var written: [(Int, Int)] = []
+    // Entries: an offset for a written object, or the next free number for a freed one (a
+    // list that starts at object 0 and ends at 0).
+    var written: [(Int, String)] = []
+    let freeList = freed.sorted()
+    if !freeList.isEmpty { written.append((0, String(format: "%010d 65535 f \n", freeList[0]))) }
+    for (index, number) in freeList.enumerated() {
+      let nextFree = index + 1 < freeList.count ? freeList[index + 1] : 0
+      written.append((number, String(format: "%010d 00001 f \n", nextFree)))
+    }
     for (number, body) in objects.sorted(by: { $0.key < $1.key }) {
-      written.append((number, out.count))
+      written.append((number, String(format: "%010d 00000 n \n", out.count)))
       out += Array("\(number) 0 obj\n".utf8)
       out += body
       if body.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
       out += Array("endobj\n".utf8)
     }
+    written.sort { $0.0 < $1.0 }
     let xref = out.count
     var section = "xref\n"
     var index = 0
@@ -598,7 +630,7 @@ private struct PDFUpdate {
       var end = index + 1
       while end < written.count, written[end].0 == written[end - 1].0 + 1 { end += 1 }
       section += "\(written[index].0) \(end - index)\n"
-      for (_, offset) in written[index..<end] { section += String(format: "%010d 00000 n \n", offset) }
+      for (_, entry) in written[index..<end] { section += entry }
       index = end
     }
     var trailerText = "trailer\n<< /Size \(next)"
