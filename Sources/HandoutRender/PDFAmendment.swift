@@ -523,7 +523,26 @@ private struct StructureTree {
         changed.insert(number)
       }
     }
+    // The document element's children in reading order, when a page is not read in one go.
+    if let document = order.first, elements[document]?.type == "Document", log.contains(where: { $0.readingRank != 0 }) {
+      var ranks: [Int: Int] = [:]
+      for (number, entry) in zip(order, log) { ranks[number] = entry.readingRank }
+      let kids = elements[document]?.kids ?? []
+      let sorted = kids.enumerated().sorted { a, b in
+        let (ra, rb) = (rank(of: a.element, in: ranks), rank(of: b.element, in: ranks))
+        return ra != rb ? ra < rb : a.offset < b.offset
+      }.map(\.element)
+      if sorted != kids {
+        elements[document]?.kids = sorted
+        changed.insert(document)
+      }
+    }
     return marks
+  }
+
+  private func rank(of kid: Kid, in ranks: [Int: Int]) -> Int {
+    if case .element(let number) = kid { return ranks[number] ?? 0 }
+    return 0
   }
 
   private mutating func detach(_ number: Int, from parent: Int) {

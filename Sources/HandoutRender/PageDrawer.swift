@@ -28,6 +28,8 @@ struct PageDrawer {
   /// The block closed at the end of the previous page, which the next page may continue.
   private var brokenBlock: (key: String, entry: Int)?
   private var figureCount = 0
+  /// The reading rank of what is being drawn: its region's.
+  private var rank = 0
 
   init(cr: OpaquePointer?, isVector: Bool, isTagged: Bool) {
     self.cr = cr
@@ -68,6 +70,7 @@ struct PageDrawer {
       case .text(let text) where text.role == .figureLabel:
         drawText(text)
       case .text(let text) where text.role != .artifact:
+        rank = page.readingRank(at: text.origin)
         enter(text)
         if isTagged, spannedBlocks.contains(text.block), !needsRunTags(text) {
           log.begin(cr, .init(tag: "Span"))
@@ -77,9 +80,11 @@ struct PageDrawer {
           drawText(text)
         }
       case .image(let image, let rect) where !image.alternativeText.isEmpty:
+        rank = page.readingRank(at: Point(x: rect.x, y: rect.y))
         enterFigure(image.alternativeText)
         drawImage(image, in: rect)
       case .drawing(let drawing, let rect) where !drawing.alternativeText.isEmpty:
+        rank = page.readingRank(at: Point(x: rect.x, y: rect.y))
         enterFigure(drawing.alternativeText)
         drawDrawing(drawing, in: rect)
       default: break
@@ -169,6 +174,7 @@ struct PageDrawer {
       if element.tag == "TH" { entry.scope = "Column" }
       if element.tag == "Figure" { entry.alternativeText = alternativeText }
       if let broken = brokenBlock, broken.key == element.key { entry.continues = broken.entry }
+      if openElements.count == 1 { entry.readingRank = rank }
       openElements.append((element.key, element.tag, log.begin(cr, entry)))
     }
     brokenBlock = nil

@@ -16,6 +16,7 @@ public enum Renderer {
     setMetadata(metadata, on: surface)
     let cr = cairo_create(surface)
     var outline = OutlineBuilder(surface: surface)
+    var outlineEntries: [(title: String, level: Int, page: Int, point: Point, rank: Int)] = []
     var currentSize = first
     // A tagged PDF: better for screen readers, and cairo 1.16 writes link annotations with
     // correct cross-references only when a structure tree exists.
@@ -35,11 +36,15 @@ public enum Renderer {
         currentSize = page.size
       }
       for entry in drawer.draw(page) {
-        outline.add(entry.title, level: entry.level, page: index + 1, at: entry.point)
+        outlineEntries.append((entry.title, entry.level, index + 1, entry.point, page.readingRank(at: entry.point)))
       }
       cairo_show_page(cr)
     }
     drawer.finish()
+    // The outline in reading order, as the structure tree: by region rank, then page order.
+    for entry in outlineEntries.enumerated().sorted(by: { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }) {
+      outline.add(entry.element.title, level: entry.element.level, page: entry.element.page, at: entry.element.point)
+    }
     let status = cairo_status(cr)
     cairo_destroy(cr)
     cairo_surface_finish(surface)

@@ -32,6 +32,9 @@ final class StructureLog {
     var actualText: String?
     /// `/E`: the expansion of an abbreviation.
     var expansion: String?
+    /// For elements of the document element: where they come in reading order when that is
+    /// not the order of the pages (a folded brochure's back is read last). Lowest first.
+    var readingRank = 0
   }
 
   private(set) var entries: [Entry] = []

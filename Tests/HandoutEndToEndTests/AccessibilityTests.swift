@@ -187,6 +187,26 @@ struct AccessibilityTests {
     #expect(contents.lowercased().contains("/actualtext <feffd83ddcaa"), "💪 (U+1F4AA) in the page's marked content")
   }
 
+  /// A folded brochure is read as it is opened: the front cover, the inside from left to
+  /// right, then the flap and the back; the structure tree and the outline agree.
+  @Test func theTriFoldReadsCoverInsideThenBack() throws {
+    let file = try #require(try files().first { $0.name == "trifold-brochure--sciatica-brochure" })
+    let expected = [
+      "Massage for", "About your condition", "Massage techniques", "Your home program", "Questions and answers",
+      "What you need to know", "How massage can help", "Contact us", "When to get medical help",
+    ]
+    let read = String(decoding: try run("pdfinfo", ["-struct-text", file.path]).stdout, as: UTF8.self)
+    let positions = try expected.map { title in try #require(read.range(of: "\"" + title)?.lowerBound, "\(title) in the tree") }
+    #expect(positions == positions.sorted(), "reading order of the tree")
+    let json = try JSONSerialization.jsonObject(with: try run("qpdf", ["--json=2", "--json-key=outlines", file.path]).stdout)
+    func titles(_ entries: Any?) -> [String] {
+      (entries as? [[String: Any]] ?? []).flatMap { [$0["title"] as? String ?? "?"] + titles($0["kids"]) }
+    }
+    let titles = titles((json as? [String: Any])?["outlines"])
+    #expect(titles.first?.hasPrefix("Massage for") == true, "\(titles)")
+    #expect(Array(titles.dropFirst()) == Array(expected.dropFirst()), "reading order of the outline")
+  }
+
   @Test func theArabicNameCopiesExactly() throws {
     let file = try #require(try files().first { $0.name == "take-home--arabic-hebrew" })
     let text = String(decoding: try run("pdftotext", [file.path, "-"]).stdout, as: UTF8.self)
