@@ -242,8 +242,15 @@ private struct MarkedContent {
         out += content[index..<index + 3]
         index += 3
       default:
-        out.append(byte)
-        index += 1
+        // Up to the next byte that can start a string, a name or `EMC`, copied at once.
+        var end = index + 1
+        while end < count {
+          let next = content[end]
+          if next == UInt8(ascii: "(") || next == UInt8(ascii: "<") || next == UInt8(ascii: "/") || next == UInt8(ascii: "E") { break }
+          end += 1
+        }
+        out += content[index..<end]
+        index = end
       }
     }
     return changed ? out : nil
@@ -445,7 +452,7 @@ private struct StructureTree {
       case nil: break
       }
       // Anything else in the dictionary would be lost when the element is written again.
-      guard Set(dictionary.keys).isSubset(of: ["Type", "S", "P", "Pg", "K"]) else { return nil }
+      guard dictionary.keys.allSatisfy({ ["Type", "S", "P", "Pg", "K"].contains($0) }) else { return nil }
       elements[number] = Element(type: type, parent: parent, page: dictionary["Pg"]?.reference, kids: kids)
       order.append(number)
     }
@@ -667,7 +674,7 @@ private func inflate(_ data: [UInt8]) -> [UInt8]? {
   guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
   defer { inflateEnd(&stream) }
   var out: [UInt8] = []
-  var buffer = [UInt8](repeating: 0, count: 65536)
+  var buffer = [UInt8](repeating: 0, count: max(4096, min(data.count * 8, 1 << 20)))
   var input = data
   let status: Int32 = input.withUnsafeMutableBufferPointer { source in
     stream.next_in = source.baseAddress
@@ -819,7 +826,7 @@ private struct PDFFile {
 }
 
 /// A PDF value, as far as the amendment needs to read one.
-private indirect enum PDFValue {
+private enum PDFValue {
   case integer(Int)
   case number
   case reference(Int)
@@ -871,6 +878,40 @@ private struct PDFScanner {
         return
       }
     }
+  }
+
+  /// An integer token; nil, with nothing consumed, when the next token is something else.
+  mutating func integerToken() -> Int? {
+    skipWhitespace()
+    var index = position
+    var negative = false
+    if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+      negative = bytes[index] == UInt8(ascii: "-")
+      index += 1
+    }
+    let digits = index
+    var value = 0
+    while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+      value = value &* 10 &+ Int(bytes[index] - 0x30)
+      index += 1
+    }
+    guard index > digits, index == bytes.count || Self.isWhitespace(bytes[index]) || Self.isDelimiter(bytes[index]) else {
+      return nil
+    }
+    position = index
+    return negative ? -value : value
+  }
+
+  /// Consumes the bare word `word` when it comes next.
+  mutating func consume(_ word: StaticString) -> Bool {
+    skipWhitespace()
+    let length = word.utf8CodeUnitCount
+    guard position + length <= bytes.count else { return false }
+    for offset in 0..<length where bytes[position + offset] != word.utf8Start[offset] { return false }
+    let end = position + length
+    guard end == bytes.count || Self.isWhitespace(bytes[end]) || Self.isDelimiter(bytes[end]) else { return false }
+    position = end
+    return true
   }
 
   /// A bare word: `obj`, `xref`, `n`, `R`, `true`.
@@ -971,15 +1012,18 @@ private struct PDFScanner {
       }
       return .string(text)
     default:
-      let word = keyword()
-      guard !word.isEmpty else {
-        position += 1
-        return .other
+      // Numbers are read from the bytes: no string is made for them (most tokens are).
+      guard let integer = integerToken() else {
+        let word = keyword()
+        guard !word.isEmpty else {
+          position += 1
+          return .other
+        }
+        return Double(word) != nil ? .number : .other
       }
-      guard let integer = Int(word) else { return Double(word) != nil ? .number : .other }
       // `N G R` is a reference; look ahead without consuming anything else.
       var lookahead = self
-      if Int(lookahead.keyword()) != nil, lookahead.keyword() == "R" {
+      if lookahead.integerToken() != nil, lookahead.consume("R") {
         self = lookahead
         return .reference(integer)
       }
