@@ -230,7 +230,7 @@ struct PageDrawer {
     }
     guard isTagged, role != .artifact, role != .figureLabel else { return nil }
     var entry = StructureLog.Entry(tag: "Span")
-    let kind = RunKind(run, documentLanguage: language)
+    let kind = RunKind(run, documentLanguage: language, fonts: log)
     if kind.language != nil || kind.needsActualText, let text {
       let item = run.pointee.item.pointee
       let start = UnsafeRawPointer(text).advanced(by: Int(item.offset)).assumingMemoryBound(to: UInt8.self)
@@ -254,7 +254,7 @@ struct PageDrawer {
     while let current = node {
       defer { node = current.pointee.next }
       guard let run = current.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self) else { continue }
-      let kind = RunKind(run, documentLanguage: language)
+      let kind = RunKind(run, documentLanguage: language, fonts: log)
       if kind.language != nil || kind.needsActualText { return true }
     }
     return false
@@ -416,12 +416,17 @@ struct RunKind {
   /// ligatures need per-glyph text from the glyph runs themselves.
   var needsActualText = false
 
-  init(_ run: UnsafeMutablePointer<PangoGlyphItem>, documentLanguage: String) {
+  init(_ run: UnsafeMutablePointer<PangoGlyphItem>, documentLanguage: String, fonts: StructureLog) {
     let analysis = run.pointee.item.pointee.analysis
-    if let font = analysis.font, let description = pango_font_describe(font) {
-      defer { pango_font_description_free(description) }
-      if let family = pango_font_description_get_family(description), String(cString: family).contains("Emoji") {
-        needsActualText = true
+    if let font = analysis.font {
+      let key = UnsafeMutableRawPointer(font)
+      if let known = fonts.emojiFonts[key] {
+        needsActualText = known
+      } else if let description = pango_font_describe(font) {
+        defer { pango_font_description_free(description) }
+        let family = pango_font_description_get_family(description).map { String(cString: $0) } ?? ""
+        needsActualText = family.contains("Emoji")
+        fonts.emojiFonts[key] = needsActualText
       }
     }
     let documentBase = documentLanguage.split(separator: "-").first.map(String.init) ?? documentLanguage

@@ -83,6 +83,19 @@ struct AccessibilityTests {
     #expect(artifacts > 0, "decorations and running text are artifacts")
   }
 
+  /// The content check itself: it counts marks outside marked content, and not inside.
+  @Test func theContentCheckFindsUntaggedMarks() {
+    let content = """
+      BT /F1 12 Tf (not tagged) Tj ET
+      /P << /MCID 0 >> BDC BT (tagged \\) EMC) Tj ET EMC
+      /Artifact BMC 0 0 10 10 re f EMC
+      0 0 10 10 re f 1 0 0 1 0 0 cm /Im0 Do
+      """
+    let marks = ContentMarks(content)
+    #expect(marks.untagged == 3)
+    #expect(marks.artifacts == 1)
+  }
+
   @Test func runningHeadersFootersAndPageNumbersArePrintedButNotRead() throws {
     for file in try files() where (file.name.hasPrefix("take-home") || file.name.hasPrefix("large-print")) && !file.name.hasSuffix("korean") {
       let printed = String(decoding: try run("pdftotext", [file.path, "-"]).stdout, as: UTF8.self)
