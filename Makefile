@@ -6,10 +6,14 @@
 SWIFT ?= swift
 JOBS ?= 2
 
-.PHONY: deps build release demo test bench clean
+.PHONY: deps tools build release demo test bench clean
 
 deps:
 	@scripts/install-system-deps
+
+# The PDF/UA-1 validator the tests run (PyPI, into .build/test-tools).
+tools: deps
+	@scripts/install-test-tools
 
 build: deps
 	$(SWIFT) build -j $(JOBS)
@@ -20,7 +24,7 @@ release: deps
 demo: release
 	@scripts/render-examples
 
-test: deps
+test: deps tools
 	$(SWIFT) test -j $(JOBS) --disable-xctest
 
 bench: deps

@@ -26,6 +26,8 @@ let package = Package(
       name: "CQRencode", pkgConfig: "libqrencode",
       providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]),
     .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
+    // zlib: the PDF post-pass inflates and deflates page content streams.
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
 
     // Swift modules: data flows model → compose → layout → render → CLI.
     .target(name: "HandoutModel"),
@@ -45,7 +47,7 @@ let package = Package(
         .copy("faq-sheet.json"), .copy("large-print.json"),
       ]),
     .target(name: "HandoutQR", dependencies: ["CQRencode"]),
-    .target(name: "HandoutRender", dependencies: ["HandoutLayout", "HandoutText", "CCairo", "CRsvg"]),
+    .target(name: "HandoutRender", dependencies: ["HandoutLayout", "HandoutText", "CCairo", "CRsvg", "CZlib"]),
     .target(
       name: "HandoutKit",
       dependencies: [

@@ -132,7 +132,8 @@ extension Composer {
       image.spaceAfter = 36
       blocks.append(.image(image))
     }
-    blocks.append(.paragraph(Paragraph(plan.title ?? documentTitle, style: styles.title.with { $0.size *= 1.15 }, spaceAfter: 10)))
+    // The brochure's one first-level heading: the title on its front cover.
+    blocks.append(.heading(Heading(level: 1, Paragraph(plan.title ?? documentTitle, style: styles.title.with { $0.size *= 1.15 }, spaceAfter: 10))))
     if let subtitle = plan.subtitle {
       blocks.append(.paragraph(Paragraph(subtitle, style: styles.subtitle, spaceAfter: 24)))
     }

@@ -16,7 +16,8 @@ extension Composer {
     var contact: [Span] = []
     func add(_ text: String?, link: String? = nil) {
       guard let text else { return }
-      if !contact.isEmpty { contact.append(Span("\n")) }
+      // The space keeps the lines separate words in the text layer (copied, read aloud).
+      if !contact.isEmpty { contact.append(Span(" \n")) }
       contact.append(Span(text, link: link))
     }
     add(clinic.address)
@@ -56,7 +57,8 @@ extension Composer {
     if let client = plan.client { entries.append((catalog.label("client"), [Span(client.name)])) }
     if let therapist = plan.therapist {
       var value = [Span(therapist.name)]
-      if let credentials = therapist.credentials { value.append(Span("\n" + credentials, color: palette.muted, scale: 0.8)) }
+      // The space keeps name and credentials separate words when copied or read aloud.
+      if let credentials = therapist.credentials { value.append(Span(" \n" + credentials, color: palette.muted, scale: 0.8)) }
       entries.append((catalog.label("therapist"), value))
     }
     if let date = plan.date { entries.append((catalog.label("date"), [Span(format.date(date))])) }
@@ -75,7 +77,8 @@ extension Composer {
 
   func keyMessage() -> [Block] {
     var content: [Block] = [
-      .paragraph(Paragraph(catalog.label("whatYouNeedToKnow"), style: styles.subheading.with { $0.color = palette.accent }, spaceAfter: 6))
+      // A heading, so that the key message is found and read as a section with its body.
+      .heading(Heading(level: 2, Paragraph(catalog.label("whatYouNeedToKnow"), style: styles.subheading.with { $0.color = palette.accent }, spaceAfter: 6)))
     ]
     if !plan.takeaways.isEmpty {
       content.append(bullets(plan.takeaways))

@@ -35,11 +35,16 @@ extension LayoutSpec.Fold {
       outsideDecorations.append(fill(rect, coverBackground))
     }
     let marks = cropMarks ? self.marks(trim: trim, folds: outside.dropFirst().map(\.x)) : []
+    // Read as the sheet is opened: the front cover, the inside from left to right, then the
+    // rest of the outside (the flap and the back) in the layout's order.
+    let outsideRanks = outsideOrder.indices.map { $0 == 0 ? 0 : inside.count + $0 }
     var setup = PageSetup(
       size: size, margins: EdgeInsets(all: offset + safeMargin),
       templates: [
-        PageTemplate(regions: outsideOrder.map { outside[$0].inset(by: safe) }, decorations: outsideDecorations + marks),
-        PageTemplate(regions: inside.map { $0.inset(by: safe) }, decorations: marks),
+        PageTemplate(
+          regions: outsideOrder.map { outside[$0].inset(by: safe) }, decorations: outsideDecorations + marks,
+          readingRanks: outsideRanks),
+        PageTemplate(regions: inside.map { $0.inset(by: safe) }, decorations: marks, readingRanks: inside.indices.map { $0 + 1 }),
       ])
     setup.trimBox = trim
     setup.bleedBox = bleedBox

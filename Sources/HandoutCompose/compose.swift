@@ -77,7 +77,8 @@ struct Composer {
       let moved = spec.sections.compactMap(followOnOnly)
       blocks += [
         .pageBreak,
-        .heading(Heading(level: 1, Paragraph(catalog.label("followOnTitle"), style: styles.title, spaceAfter: 8))),
+        // Level 2: a document has one H1 (PDF/UA), the plan's title; the sheet reads as its part.
+        .heading(Heading(level: 2, Paragraph(catalog.label("followOnTitle"), style: styles.title, spaceAfter: 8))),
       ]
       blocks += self.blocks(moved)
     }

@@ -89,7 +89,7 @@ extension Engine {
   private func sheetPageCount(_ pages: [Page], followOnTitle: String) -> Int {
     let start = pages.firstIndex { page in
       page.items.contains { item in
-        if case .outlineEntry(let title, 1, _) = item { return title == followOnTitle }
+        if case .outlineEntry(let title, 2, _) = item { return title == followOnTitle }
         return false
       }
     }

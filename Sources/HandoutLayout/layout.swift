@@ -15,7 +15,8 @@ public func layout(
 ) -> [Page] {
   let body = document.page.body
   let templates = document.page.effectiveTemplates.map { template in
-    template.regions.isEmpty ? PageTemplate(regions: [body], decorations: template.decorations) : template
+    template.regions.isEmpty
+      ? PageTemplate(regions: [body], decorations: template.decorations, readingRanks: template.readingRanks) : template
   }
   let regions = templates.flatMap(\.regions)
   let measure = regions.map(\.width).min() ?? body.width
@@ -39,7 +40,8 @@ public func layout(
     }
     return Page(
       size: document.page.size, body: body, items: items, trimBox: document.page.trimBox,
-      bleedBox: document.page.bleedBox)
+      bleedBox: document.page.bleedBox,
+      readingRegions: zip(template.regions, template.readingRanks).map { ReadingRegion($0, rank: $1) })
   }
   if pages.isEmpty { pages = [Page(size: document.page.size, body: body, items: [])] }
   return finalize(pages, header: document.header, footer: document.footer, textSystem: textSystem)

@@ -1,45 +1,130 @@
+import CZlib
 import Foundation
 
-/// What Cairo 1.16 cannot write and a finished PDF still needs: the document language, the
-/// alternative text of figures, and the trim and bleed boxes of print-shop pages.
+/// What Cairo 1.16 cannot write and a PDF/UA-1 file still needs.
+///
+/// - the catalog's `/Lang`, XMP metadata (`dc:title`, `pdfuaid:part`, producer and the info
+///   dictionary's own dates, so output stays reproducible) and `/ViewerPreferences
+///   /DisplayDocTitle`; dates in the info dictionary with their `D:` prefix;
+/// - `/Tabs /S` on every page, the trim and bleed boxes of print-shop pages;
+/// - `/Contents` on link annotations, saying where they go, and the print flag;
+/// - from the drawer's `StructureLog`: artifacts (`/Artifact BMC` in the page content, out of
+///   the structure tree), blocks broken by a page joined into one element, `/Alt` of figures,
+///   `/Scope` of header cells, `/Lang` and `/ActualText`;
+/// - soft hyphens out of the text layer (Cairo gives the drawn hyphen `/ActualText` U+00AD);
+/// - `/CIDToGIDMap /Identity` on TrueType CID fonts (Cairo's subsets number glyphs as CIDs).
 ///
 /// Added as an incremental update (new versions of the changed objects, a new cross-reference
 /// section pointing back to Cairo's): the bytes Cairo wrote stay as they are.
 struct PDFAmendment {
   /// BCP 47 language of the document, for the catalog's `/Lang`.
   var language: String?
-  /// The `/Alt` of each `Figure` structure element, in reading order.
-  var figureAlternatives: [String] = []
+  /// Every structure element the drawer began, in order (empty: leave the tree alone).
+  var structure: [StructureLog.Entry] = []
   /// Per page, in PDF units with the origin at the bottom left: trim box and bleed box.
   var pageBoxes: [(trim: Rect4, bleed: Rect4)?] = []
 
   /// A rectangle as PDF writes it: lower-left x and y, upper-right x and y.
   typealias Rect4 = (Double, Double, Double, Double)
 
-  var isEmpty: Bool {
-    language == nil && figureAlternatives.isEmpty && pageBoxes.allSatisfy { $0 == nil }
-  }
-
   /// The PDF with the amendment appended; the input unchanged when it cannot be read.
   func apply(to pdf: [UInt8]) -> [UInt8] {
-    guard !isEmpty, let file = PDFFile(pdf) else { return pdf }
-    var changed: [Int: String] = [:]
+    guard let file = PDFFile(pdf) else { return pdf }
+    var update = PDFUpdate(file: file)
     guard let root = file.trailer["Root"]?.reference, let catalog = file.dictionary(root) else { return pdf }
-    if let language {
-      changed[root] = file.insert("/Lang \(literal(language))", into: root)
-    }
-    if !figureAlternatives.isEmpty, catalog["StructTreeRoot"]?.reference != nil {
-      for (figure, text) in zip(file.figureElements(), figureAlternatives) {
-        changed[figure] = file.insert("/Alt \(textString(text))", into: figure)
+    let pages = catalog["Pages"]?.reference.map { file.pages(under: $0) } ?? []
+
+    // The structure tree, and what it changes in the pages' content.
+    var marks: [Int: [Int: ContentMark]] = [:]
+    if !structure.isEmpty, let treeRoot = catalog["StructTreeRoot"]?.reference {
+      var tree = StructureTree(file: file, root: treeRoot)
+      if let found = tree?.apply(structure) {
+        marks = found
+        tree?.write(into: &update)
       }
     }
-    if let pages = catalog["Pages"]?.reference {
-      for (page, boxes) in zip(file.pages(under: pages), pageBoxes) {
-        guard let boxes else { continue }
-        changed[page] = file.insert("/TrimBox \(array(boxes.trim)) /BleedBox \(array(boxes.bleed))", into: page)
+
+    for (index, page) in pages.enumerated() {
+      guard let dictionary = file.dictionary(page) else { continue }
+      var entries = dictionary["Tabs"] == nil ? "/Tabs /S" : ""
+      if index < pageBoxes.count, let boxes = pageBoxes[index] {
+        entries += " /TrimBox \(array(boxes.trim)) /BleedBox \(array(boxes.bleed))"
+      }
+      if !entries.isEmpty { update.set(page, file.insert(entries, into: page)) }
+      if let contents = dictionary["Contents"]?.reference {
+        rewriteContent(contents, marks: marks[page] ?? [:], file: file, update: &update)
+      }
+      if case .array(let annotations)? = dictionary["Annots"] {
+        for annotation in annotations.compactMap(\.reference) { describeLink(annotation, file: file, update: &update) }
       }
     }
-    return file.appendingUpdate(changed)
+
+    // A glyph whose first use was the hyphen Pango draws at a soft hyphen maps to U+00AD in
+    // its font's ToUnicode; it is a hyphen.
+    var cmaps: Set<Int> = []
+    for number in file.objects(containing: "/Type /Font") {
+      guard let cmap = file.dictionary(number)?["ToUnicode"]?.reference, cmaps.insert(cmap).inserted,
+        let stream = file.stream(cmap), let text = inflate(stream.data)
+      else { continue }
+      let softHyphen = Array("<00ad>".utf8)
+      guard text.firstIndex(of: softHyphen, from: 0) != nil, let compressed = deflate(text.replacing(softHyphen, with: Array("<002d>".utf8))) else { continue }
+      update.set(cmap, Array("<< /Length \(compressed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8) + compressed + Array("\nendstream\n".utf8))
+    }
+
+    for number in file.objects(containing: "/Subtype /CIDFontType2") {
+      guard let font = file.dictionary(number), font["Type"]?.name == "Font", font["CIDToGIDMap"] == nil else { continue }
+      update.set(number, file.insert("/CIDToGIDMap /Identity", into: number))
+    }
+
+    var info: [String: PDFValue] = [:]
+    if let number = file.trailer["Info"]?.reference, let dictionary = file.dictionary(number) {
+      info = dictionary
+      if let fixed = file.datesWithPrefix(in: number) { update.set(number, fixed) }
+    }
+    var catalogEntries: [String] = []
+    if let language { catalogEntries.append("/Lang \(literal(language))") }
+    if catalog["Metadata"] == nil {
+      let xmp = Array(XMP(info: info, language: language).packet.utf8)
+      let number = update.add(Array("<< /Type /Metadata /Subtype /XML /Length \(xmp.count) >>\nstream\n".utf8) + xmp + Array("\nendstream\n".utf8))
+      catalogEntries.append("/Metadata \(number) 0 R")
+    }
+    if catalog["ViewerPreferences"] == nil { catalogEntries.append("/ViewerPreferences << /DisplayDocTitle true >>") }
+    if !catalogEntries.isEmpty { update.set(root, file.insert(catalogEntries.joined(separator: " "), into: root)) }
+    return update.bytes()
+  }
+
+  /// The page's content with its marked-content sequences changed as `marks` says (by
+  /// MCID), and no soft hyphen in its text; nothing when it stays as it is.
+  private func rewriteContent(_ number: Int, marks: [Int: ContentMark], file: PDFFile, update: inout PDFUpdate) {
+    guard let stream = file.stream(number), var content = inflate(stream.data) else { return }
+    var changed = false
+    if !marks.isEmpty, let rewritten = MarkedContent(content).rewritten(marks) {
+      content = rewritten
+      changed = true
+    }
+    // Cairo marks the hyphen Pango draws at a soft hyphen with the soft hyphen as its
+    // text; the word is whole again when it is copied or read, so the hyphen stands for nothing.
+    let softHyphen = Array("/ActualText <feff00ad>".utf8)
+    if content.firstIndex(of: softHyphen, from: 0) != nil {
+      content = content.replacing(softHyphen, with: Array("/ActualText ()".utf8))
+      changed = true
+    }
+    guard changed, let compressed = deflate(content) else { return }
+    update.set(number, Array("<< /Length \(compressed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8) + compressed + Array("\nendstream\n".utf8))
+  }
+
+  /// Gives a link annotation `/Contents` saying where it goes, and the print flag.
+  private func describeLink(_ number: Int, file: PDFFile, update: inout PDFUpdate) {
+    guard let annotation = file.dictionary(number), annotation["Subtype"]?.name == "Link", annotation["Contents"] == nil else { return }
+    var description = "Link"
+    if case .dictionary(let action)? = annotation["A"], case .string(let bytes)? = action["URI"] {
+      description = linkDescription(String(decoding: bytes, as: UTF8.self))
+    } else if annotation["Dest"] != nil {
+      description = "Go to another part of this document"
+    }
+    var entries = "/Contents \(textString(description))"
+    if annotation["F"] == nil { entries += " /F 4" }
+    update.set(number, file.insert(entries, into: number))
   }
 
   private func array(_ rect: Rect4) -> String {
@@ -57,22 +142,568 @@ struct PDFAmendment {
     while fraction.hasSuffix("0") { fraction.removeLast() }
     return "\(sign)\(whole).\(fraction)"
   }
+}
 
-  private func literal(_ text: String) -> String {
-    "(" + text.filter { $0.isASCII && $0 != "(" && $0 != ")" && $0 != "\\" } + ")"
-  }
+/// The marked-content operators of a page's content, as Cairo writes them.
+private struct MarkedContent {
+  let content: [UInt8]
 
-  /// A PDF text string in UTF-16BE with a byte-order mark, as hex.
-  private func textString(_ text: String) -> String {
-    let digits = Array("0123456789ABCDEF".utf8)
-    var hex: [UInt8] = Array("<FEFF".utf8)
-    hex.reserveCapacity(6 + text.utf16.count * 4)
-    for unit in text.utf16 {
-      for shift in stride(from: 12, through: 0, by: -4) { hex.append(digits[Int(unit >> UInt16(shift)) & 15]) }
+  init(_ content: [UInt8]) { self.content = content }
+
+  /// The content with `/Tag << /MCID n >> BDC` changed as `marks` says; inside a sequence
+  /// given an `/ActualText`, Cairo's own `/Span << /ActualText … >> BDC` (one per ligature)
+  /// become plain `/Span BMC`, since a reader takes the innermost text and the run's text
+  /// covers them. Nil when nothing changed.
+  func rewritten(_ marks: [Int: ContentMark]) -> [UInt8]? {
+    var out: [UInt8] = []
+    out.reserveCapacity(content.count + 256)
+    var stack: [Bool] = []  // per open sequence: whether it carries the run's text
+    var changed = false
+    var index = 0
+    let count = content.count
+    func matches(_ pattern: String, at position: Int) -> Bool {
+      let bytes = Array(pattern.utf8)
+      return position + bytes.count <= count && content[position..<position + bytes.count].elementsEqual(bytes)
     }
-    hex.append(UInt8(ascii: ">"))
-    return String(decoding: hex, as: UTF8.self)
+    func isBoundary(_ position: Int) -> Bool {
+      position >= count || [9, 10, 12, 13, 32, UInt8(ascii: "/"), UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "(")].contains(content[position])
+    }
+    while index < count {
+      let byte = content[index]
+      switch byte {
+      case UInt8(ascii: "("):
+        // A string: copied as it is, escapes and nested parentheses included.
+        var depth = 0
+        let start = index
+        while index < count {
+          let c = content[index]
+          index += 1
+          if c == UInt8(ascii: "\\") { index += 1; continue }
+          if c == UInt8(ascii: "(") { depth += 1 }
+          if c == UInt8(ascii: ")") { depth -= 1; if depth == 0 { break } }
+        }
+        out += content[start..<min(index, count)]
+      case UInt8(ascii: "<") where index + 1 < count && content[index + 1] != UInt8(ascii: "<"):
+        let start = index
+        while index < count, content[index] != UInt8(ascii: ">") { index += 1 }
+        index = min(index + 1, count)
+        out += content[start..<index]
+      case UInt8(ascii: "/"):
+        // `/Name << /MCID n >> BDC`, `/Span << /ActualText <…> >> BDC` or `/Name BMC`.
+        var nameEnd = index + 1
+        while nameEnd < count, !isBoundary(nameEnd) { nameEnd += 1 }
+        if matches(" << /MCID ", at: nameEnd) {
+          var end = nameEnd + 10
+          var mcid = 0
+          while end < count, content[end] >= 0x30, content[end] <= 0x39 {
+            mcid = mcid * 10 + Int(content[end] - 0x30)
+            end += 1
+          }
+          if matches(" >> BDC", at: end) {
+            switch marks[mcid] {
+            case .artifact?:
+              out += Array("/Artifact BMC".utf8)
+              stack.append(false)
+              changed = true
+            case .actualText(let text)?:
+              out += content[index..<end]
+              out += Array(" /ActualText \(textString(text)) >> BDC".utf8)
+              stack.append(true)
+              changed = true
+            case nil:
+              out += content[index..<end + 7]
+              stack.append(false)
+            }
+            index = end + 7
+            continue
+          }
+        } else if matches(" << /ActualText <", at: nameEnd) {
+          var end = nameEnd + 17
+          while end < count, content[end] != UInt8(ascii: ">") { end += 1 }
+          if matches("> >> BDC", at: end) {
+            if stack.contains(true) {
+              out += content[index..<nameEnd]
+              out += Array(" BMC".utf8)
+              changed = true
+            } else {
+              out += content[index..<end + 8]
+            }
+            stack.append(false)
+            index = end + 8
+            continue
+          }
+        } else if matches(" BMC", at: nameEnd) {
+          stack.append(false)
+        }
+        out += content[index..<nameEnd]
+        index = nameEnd
+      case UInt8(ascii: "E") where matches("EMC", at: index) && (index == 0 || isBoundary(index - 1)) && isBoundary(index + 3):
+        _ = stack.popLast()
+        out += content[index..<index + 3]
+        index += 3
+      default:
+        // Up to the next byte that can start a string, a name or `EMC`, copied at once.
+        var end = index + 1
+        while end < count {
+          let next = content[end]
+          if next == UInt8(ascii: "(") || next == UInt8(ascii: "<") || next == UInt8(ascii: "/") || next == UInt8(ascii: "E") { break }
+          end += 1
+        }
+        out += content[index..<end]
+        index = end
+      }
+    }
+    return changed ? out : nil
   }
+}
+
+/// How the post-pass changes one marked-content sequence of a page.
+private enum ContentMark {
+  /// Into `/Artifact BMC`: decoration or page furniture.
+  case artifact
+  /// Given the text its glyphs stand for.
+  case actualText(String)
+}
+
+/// What a link's `/Contents` says: where it goes, in words.
+func linkDescription(_ uri: String) -> String {
+  let decoded = uri.removingPercentEncoding ?? uri
+  if decoded.hasPrefix("mailto:") { return "Email " + decoded.dropFirst(7).prefix { $0 != "?" } }
+  if decoded.hasPrefix("tel:") { return "Call " + decoded.dropFirst(4) }
+  if decoded.hasPrefix("sms:") { return "Text " + decoded.dropFirst(4) }
+  var place = Substring(decoded)
+  for scheme in ["https://", "http://"] where place.hasPrefix(scheme) { place = place.dropFirst(scheme.count) }
+  if place.hasSuffix("/") { place = place.dropLast() }
+  return "Open \(place) in a web browser"
+}
+
+/// A PDF literal string holding only the ASCII characters that need no escape.
+private func literal(_ text: String) -> String {
+  "(" + text.filter { $0.isASCII && $0 != "(" && $0 != ")" && $0 != "\\" && !$0.isNewline } + ")"
+}
+
+/// A PDF text string in UTF-16BE with a byte-order mark, as hex.
+func textString(_ text: String) -> String {
+  let digits = Array("0123456789ABCDEF".utf8)
+  var hex: [UInt8] = Array("<FEFF".utf8)
+  hex.reserveCapacity(6 + text.utf16.count * 4)
+  for unit in text.utf16 {
+    for shift in stride(from: 12, through: 0, by: -4) { hex.append(digits[Int(unit >> UInt16(shift)) & 15]) }
+  }
+  hex.append(UInt8(ascii: ">"))
+  return String(decoding: hex, as: UTF8.self)
+}
+
+/// The XMP metadata packet of a document, from its info dictionary.
+private struct XMP {
+  var info: [String: PDFValue]
+  var language: String?
+
+  var packet: String {
+    func text(_ key: String) -> String? {
+      guard case .string(let bytes)? = info[key] else { return nil }
+      return decodeTextString(bytes)
+    }
+    var lines: [String] = []
+    if let title = text("Title") {
+      lines.append("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">\(escapeXML(title))</rdf:li></rdf:Alt></dc:title>")
+    }
+    if let author = text("Author") {
+      lines.append("<dc:creator><rdf:Seq><rdf:li>\(escapeXML(author))</rdf:li></rdf:Seq></dc:creator>")
+    }
+    if let subject = text("Subject") {
+      lines.append("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">\(escapeXML(subject))</rdf:li></rdf:Alt></dc:description>")
+    }
+    if let language, !language.isEmpty {
+      lines.append("<dc:language><rdf:Bag><rdf:li>\(escapeXML(language))</rdf:li></rdf:Bag></dc:language>")
+    }
+    if let keywords = text("Keywords") { lines.append("<pdf:Keywords>\(escapeXML(keywords))</pdf:Keywords>") }
+    if let producer = text("Producer") { lines.append("<pdf:Producer>\(escapeXML(producer))</pdf:Producer>") }
+    if let creator = text("Creator") { lines.append("<xmp:CreatorTool>\(escapeXML(creator))</xmp:CreatorTool>") }
+    if let date = text("CreationDate").flatMap(xmpDate) { lines.append("<xmp:CreateDate>\(date)</xmp:CreateDate>") }
+    if let date = text("ModDate").flatMap(xmpDate) {
+      lines.append("<xmp:ModifyDate>\(date)</xmp:ModifyDate>")
+      lines.append("<xmp:MetadataDate>\(date)</xmp:MetadataDate>")
+    }
+    lines.append("<pdfuaid:part>1</pdfuaid:part>")
+    return """
+      <?xpacket begin="\u{FEFF}" id="W5M0MpCehiHzreSzNTczkc9d"?>
+      <x:xmpmeta xmlns:x="adobe:ns:meta/">
+      <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+      <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" \
+      xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" \
+      xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+      \(lines.joined(separator: "\n"))
+      </rdf:Description>
+      </rdf:RDF>
+      </x:xmpmeta>
+      <?xpacket end="w"?>
+      """
+  }
+
+  private func escapeXML(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case _ where scalar.value < 0x20 && scalar != "\t" && scalar != "\n": continue
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// `D:20261120093000Z` or `20261120093000+01'00'` as `2026-11-20T09:30:00Z` / `…+01:00`.
+  private func xmpDate(_ pdf: String) -> String? {
+    var rest = Substring(pdf)
+    if rest.hasPrefix("D:") { rest = rest.dropFirst(2) }
+    let digits = rest.prefix { $0.isASCII && $0.isNumber }
+    guard digits.count >= 4 else { return nil }
+    let d = Array(digits)
+    func part(_ at: Int, _ fallback: String) -> String { at + 2 <= d.count ? String(d[at..<at + 2]) : fallback }
+    var date = "\(String(d[0..<4]))-\(part(4, "01"))-\(part(6, "01"))T\(part(8, "00")):\(part(10, "00")):\(part(12, "00"))"
+    var zone = rest.dropFirst(digits.count)
+    if zone.hasPrefix("Z") || zone.isEmpty {
+      date += "Z"
+    } else if let sign = zone.first, sign == "+" || sign == "-" {
+      zone = zone.dropFirst()
+      let hours = zone.prefix(2)
+      let minutes = zone.dropFirst(3).prefix(2)
+      date += "\(sign)\(hours):\(minutes.count == 2 ? minutes : "00")"
+    }
+    return date
+  }
+}
+
+/// A PDF text string's characters: UTF-16BE after a byte-order mark, else PDFDocEncoding
+/// (read as Latin-1, which it equals for the characters Cairo writes).
+func decodeTextString(_ bytes: [UInt8]) -> String {
+  if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
+    var units: [UInt16] = []
+    var index = 2
+    while index + 1 < bytes.count {
+      units.append(UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]))
+      index += 2
+    }
+    return String(decoding: units, as: UTF16.self)
+  }
+  return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+}
+
+/// The structure tree as Cairo writes it, changed as the drawer's log says.
+private struct StructureTree {
+  enum Kid: Equatable {
+    /// Marked content: its MCID, and its page when that is not the element's.
+    case content(Int, page: Int?)
+    case element(Int)
+    case annotation(Int)
+  }
+
+  struct Element {
+    var type: String
+    var parent: Int
+    var page: Int?
+    var kids: [Kid]
+    var extra: [String] = []
+  }
+
+  let file: PDFFile
+  var elements: [Int: Element] = [:]
+  /// The element numbers in the order Cairo made them, which is the order their tags began.
+  var order: [Int] = []
+  /// Per page: the parent tree's array object and its entries, by MCID.
+  var pageParents: [Int: (number: Int, entries: [Int?])] = [:]
+  var changed: Set<Int> = []
+  var changedParents: Set<Int> = []
+  /// Elements taken out of the tree (artifacts, second halves of broken blocks): freed.
+  var removed: Set<Int> = []
+
+  init?(file: PDFFile, root: Int) {
+    self.file = file
+    for number in file.objects(containing: "/Type /StructElem") {
+      guard let dictionary = file.dictionary(number), dictionary["Type"]?.name == "StructElem",
+        let type = dictionary["S"]?.name, let parent = dictionary["P"]?.reference
+      else { continue }
+      var kids: [Kid] = []
+      func read(_ value: PDFValue) -> Bool {
+        switch value {
+        case .integer(let mcid): kids.append(.content(mcid, page: nil))
+        case .reference(let child): kids.append(.element(child))
+        case .dictionary(let reference):
+          if reference["Type"]?.name == "MCR", let mcid = reference["MCID"]?.integer {
+            kids.append(.content(mcid, page: reference["Pg"]?.reference))
+          } else if reference["Type"]?.name == "OBJR", let object = reference["Obj"]?.reference {
+            kids.append(.annotation(object))
+          } else {
+            return false
+          }
+        default: return false
+        }
+        return true
+      }
+      switch dictionary["K"] {
+      case .array(let values)?:
+        for value in values where !read(value) { return nil }
+      case let value?:
+        if !read(value) { return nil }
+      case nil: break
+      }
+      // Anything else in the dictionary would be lost when the element is written again.
+      guard dictionary.keys.allSatisfy({ ["Type", "S", "P", "Pg", "K"].contains($0) }) else { return nil }
+      elements[number] = Element(type: type, parent: parent, page: dictionary["Pg"]?.reference, kids: kids)
+      order.append(number)
+    }
+    guard let rootDictionary = file.dictionary(root), let parentTree = rootDictionary["ParentTree"]?.reference,
+      case .array(let nums)? = file.dictionary(parentTree)?["Nums"]
+    else { return nil }
+    var arrays: [Int: Int] = [:]
+    var index = 0
+    while index + 1 < nums.count {
+      if let key = nums[index].integer, let number = nums[index + 1].reference { arrays[key] = number }
+      index += 2
+    }
+    guard let catalog = file.trailer["Root"]?.reference, let pagesRoot = file.dictionary(catalog)?["Pages"]?.reference else { return nil }
+    for page in file.pages(under: pagesRoot) {
+      guard let key = file.dictionary(page)?["StructParents"]?.integer, let number = arrays[key],
+        case .array(let values)? = file.value(of: number)
+      else { continue }
+      pageParents[page] = (number, values.map(\.reference))
+    }
+  }
+
+  /// Applies the log; returns what to change in the marked content, by page and MCID, or nil when the
+  /// tree does not match the log (then nothing is changed).
+  mutating func apply(_ log: [StructureLog.Entry]) -> [Int: [Int: ContentMark]]? {
+    guard order.count == log.count, zip(order, log).allSatisfy({ elements[$0]?.type == $1.tag }) else { return nil }
+    var marks: [Int: [Int: ContentMark]] = [:]
+    var merged: [Int: Int] = [:]
+    for (number, entry) in zip(order, log) {
+      guard var element = elements[number] else { continue }
+      if entry.isArtifact {
+        for case .content(let mcid, let page) in element.kids {
+          guard let page = page ?? element.page else { continue }
+          marks[page, default: [:]][mcid] = .artifact
+          setParent(page: page, mcid: mcid, to: nil)
+        }
+        detach(number, from: element.parent)
+        continue
+      }
+      if let previous = entry.continues {
+        let target = merged[order[previous]] ?? order[previous]
+        merged[number] = target
+        guard var into = elements[target], into.parent == element.parent else { continue }
+        for kid in element.kids {
+          switch kid {
+          case .content(let mcid, let page):
+            guard let page = page ?? element.page else { continue }
+            into.kids.append(.content(mcid, page: page == into.page ? nil : page))
+            if into.page == nil { into.page = page }
+            setParent(page: page, mcid: mcid, to: target)
+          case .element(let child):
+            into.kids.append(kid)
+            elements[child]?.parent = target
+            changed.insert(child)
+          case .annotation:
+            into.kids.append(kid)
+          }
+        }
+        elements[target] = into
+        changed.insert(target)
+        detach(number, from: element.parent)
+        continue
+      }
+      if let text = entry.alternativeText { element.extra.append("/Alt \(textString(text))") }
+      if let text = entry.actualText {
+        element.extra.append("/ActualText \(textString(text))")
+        for case .content(let mcid, let page) in element.kids {
+          if let page = page ?? element.page { marks[page, default: [:]][mcid] = .actualText(text) }
+        }
+      }
+      if let text = entry.expansion { element.extra.append("/E \(textString(text))") }
+      if let language = entry.language { element.extra.append("/Lang \(textString(language))") }
+      if let scope = entry.scope { element.extra.append("/A << /O /Table /Scope /\(scope) >>") }
+      if !element.extra.isEmpty {
+        elements[number] = element
+        changed.insert(number)
+      }
+    }
+    // The document element's children in reading order, when a page is not read in one go.
+    if let document = order.first, elements[document]?.type == "Document", log.contains(where: { $0.readingRank != 0 }) {
+      var ranks: [Int: Int] = [:]
+      for (number, entry) in zip(order, log) { ranks[number] = entry.readingRank }
+      let kids = elements[document]?.kids ?? []
+      let sorted = kids.enumerated().sorted { a, b in
+        let (ra, rb) = (rank(of: a.element, in: ranks), rank(of: b.element, in: ranks))
+        return ra != rb ? ra < rb : a.offset < b.offset
+      }.map(\.element)
+      if sorted != kids {
+        elements[document]?.kids = sorted
+        changed.insert(document)
+      }
+    }
+    return marks
+  }
+
+  private func rank(of kid: Kid, in ranks: [Int: Int]) -> Int {
+    if case .element(let number) = kid { return ranks[number] ?? 0 }
+    return 0
+  }
+
+  private mutating func detach(_ number: Int, from parent: Int) {
+    removed.insert(number)
+    guard elements[parent] != nil else { return }
+    elements[parent]?.kids.removeAll { $0 == .element(number) }
+    changed.insert(parent)
+  }
+
+  private mutating func setParent(page: Int, mcid: Int, to element: Int?) {
+    guard var parents = pageParents[page], mcid < parents.entries.count else { return }
+    parents.entries[mcid] = element
+    pageParents[page] = parents
+    changedParents.insert(page)
+  }
+
+  func write(into update: inout PDFUpdate) {
+    for number in removed.sorted() { update.free(number) }
+    for number in changed.subtracting(removed).sorted() {
+      guard let element = elements[number] else { continue }
+      var text = "<< /Type /StructElem\n   /S /\(element.type)\n   /P \(element.parent) 0 R\n"
+      if let page = element.page { text += "   /Pg \(page) 0 R\n" }
+      let kids = element.kids.map { kid -> String in
+        switch kid {
+        case .content(let mcid, let page?) where page != element.page: "<< /Type /MCR /Pg \(page) 0 R /MCID \(mcid) >>"
+        case .content(let mcid, _): "\(mcid)"
+        case .element(let child): "\(child) 0 R"
+        case .annotation(let object): "<< /Type /OBJR /Obj \(object) 0 R >>"
+        }
+      }
+      if kids.count == 1 { text += "   /K \(kids[0])\n" } else if !kids.isEmpty { text += "   /K [ \(kids.joined(separator: " ")) ]\n" }
+      for entry in element.extra { text += "   \(entry)\n" }
+      update.set(number, Array((text + ">>\n").utf8))
+    }
+    for page in changedParents.sorted() {
+      guard let parents = pageParents[page] else { continue }
+      let entries = parents.entries.map { $0.map { "\($0) 0 R" } ?? "null" }
+      update.set(parents.number, Array("[ \(entries.joined(separator: " ")) ]\n".utf8))
+    }
+  }
+}
+
+/// New versions of objects and new objects, appended to a file as an incremental update.
+private struct PDFUpdate {
+  let file: PDFFile
+  private var objects: [Int: [UInt8]] = [:]
+  private var freed: Set<Int> = []
+  private var next: Int
+
+  init(file: PDFFile) {
+    self.file = file
+    next = max(file.trailer["Size"]?.integer ?? 0, (file.offsets.keys.max() ?? 0) + 1)
+  }
+
+  /// The new text of object `number` (what goes between `obj` and `endobj`).
+  mutating func set(_ number: Int, _ body: [UInt8]?) {
+    if let body, !freed.contains(number) { objects[number] = body }
+  }
+
+  mutating func set(_ number: Int, _ body: String?) {
+    set(number, body.map { Array($0.utf8) })
+  }
+
+  /// Marks object `number` free: nothing refers to it any more.
+  mutating func free(_ number: Int) {
+    objects[number] = nil
+    freed.insert(number)
+  }
+
+  /// A new object; returns its number.
+  mutating func add(_ body: [UInt8]) -> Int {
+    let number = next
+    next += 1
+    objects[number] = body
+    return number
+  }
+
+  func bytes() -> [UInt8] {
+    guard !objects.isEmpty || !freed.isEmpty else { return file.bytes }
+    var out = file.bytes
+    if out.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
+    // Entries: an offset for a written object, or the next free number for a freed one (a
+    // list that starts at object 0 and ends at 0).
+    var written: [(Int, String)] = []
+    let freeList = freed.sorted()
+    if !freeList.isEmpty { written.append((0, String(format: "%010d 65535 f \n", freeList[0]))) }
+    for (index, number) in freeList.enumerated() {
+      let nextFree = index + 1 < freeList.count ? freeList[index + 1] : 0
+      written.append((number, String(format: "%010d 00001 f \n", nextFree)))
+    }
+    for (number, body) in objects.sorted(by: { $0.key < $1.key }) {
+      written.append((number, String(format: "%010d 00000 n \n", out.count)))
+      out += Array("\(number) 0 obj\n".utf8)
+      out += body
+      if body.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
+      out += Array("endobj\n".utf8)
+    }
+    written.sort { $0.0 < $1.0 }
+    let xref = out.count
+    var section = "xref\n"
+    var index = 0
+    // Runs of consecutive numbers share a subsection.
+    while index < written.count {
+      var end = index + 1
+      while end < written.count, written[end].0 == written[end - 1].0 + 1 { end += 1 }
+      section += "\(written[index].0) \(end - index)\n"
+      for (_, entry) in written[index..<end] { section += entry }
+      index = end
+    }
+    var trailerText = "trailer\n<< /Size \(next)"
+    if let root = file.trailer["Root"]?.reference { trailerText += " /Root \(root) 0 R" }
+    if let info = file.trailer["Info"]?.reference { trailerText += " /Info \(info) 0 R" }
+    trailerText += " /Prev \(file.startXref) >>\nstartxref\n\(xref)\n%%EOF\n"
+    out += Array((section + trailerText).utf8)
+    return out
+  }
+}
+
+/// Inflates zlib data; nil when it is not valid.
+private func inflate(_ data: [UInt8]) -> [UInt8]? {
+  var stream = z_stream()
+  guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+  defer { inflateEnd(&stream) }
+  var out: [UInt8] = []
+  var buffer = [UInt8](repeating: 0, count: max(4096, min(data.count * 8, 1 << 20)))
+  var input = data
+  let status: Int32 = input.withUnsafeMutableBufferPointer { source in
+    stream.next_in = source.baseAddress
+    stream.avail_in = uInt(source.count)
+    var status: Int32 = Z_OK
+    repeat {
+      status = buffer.withUnsafeMutableBufferPointer { target in
+        stream.next_out = target.baseAddress
+        stream.avail_out = uInt(target.count)
+        return CZlib.inflate(&stream, Z_NO_FLUSH)
+      }
+      out += buffer[0..<(buffer.count - Int(stream.avail_out))]
+    } while status == Z_OK && (stream.avail_in > 0 || stream.avail_out == 0)
+    return status
+  }
+  return status == Z_STREAM_END || status == Z_OK ? out : nil
+}
+
+/// Deflates data with zlib's default level: the same bytes for the same input.
+private func deflate(_ data: [UInt8]) -> [UInt8]? {
+  var length = compressBound(uLong(data.count))
+  var out = [UInt8](repeating: 0, count: Int(length))
+  let status = out.withUnsafeMutableBufferPointer { target in
+    data.withUnsafeBufferPointer { source in
+      compress2(target.baseAddress, &length, source.baseAddress, uLong(source.count), Z_DEFAULT_COMPRESSION)
+    }
+  }
+  guard status == Z_OK else { return nil }
+  return Array(out[0..<Int(length)])
 }
 
 /// The objects of a PDF written with a classic cross-reference table, as Cairo writes them.
@@ -104,10 +735,34 @@ private struct PDFFile {
 
   /// The dictionary of object `number`.
   func dictionary(_ number: Int) -> [String: PDFValue]? {
+    if case .dictionary(let dictionary)? = value(of: number) { return dictionary }
+    return nil
+  }
+
+  /// The value of object `number` (a stream's dictionary for a stream).
+  func value(of number: Int) -> PDFValue? {
     guard let body = objectBody(number) else { return nil }
     var scanner = PDFScanner(bytes, at: body.lowerBound)
-    if case .dictionary(let dictionary) = scanner.value() { return dictionary }
-    return nil
+    return scanner.value()
+  }
+
+  /// The data of a stream object, still encoded.
+  func stream(_ number: Int) -> (dictionary: [String: PDFValue], data: [UInt8])? {
+    guard let body = objectBody(number) else { return nil }
+    var scanner = PDFScanner(bytes, at: body.lowerBound)
+    guard case .dictionary(let dictionary)? = scanner.value(), dictionary["Filter"]?.name == "FlateDecode",
+      scanner.keyword() == "stream"
+    else { return nil }
+    var start = scanner.position
+    if start < bytes.count, bytes[start] == 13 { start += 1 }
+    if start < bytes.count, bytes[start] == 10 { start += 1 }
+    let length: Int? = switch dictionary["Length"] {
+    case .integer(let value)?: value
+    case .reference(let object)?: value(of: object)?.integer
+    default: nil
+    }
+    guard let length, start + length <= bytes.count else { return nil }
+    return (dictionary, Array(bytes[start..<start + length]))
   }
 
   /// The bytes between `N G obj` and `endobj`.
@@ -122,29 +777,42 @@ private struct PDFFile {
     return start..<end
   }
 
-  /// The object's text with `entries` added at the end of its dictionary.
-  func insert(_ entries: String, into number: Int) -> String? {
+  /// The object's bytes with `entries` added at the end of its dictionary (not for streams).
+  func insert(_ entries: String, into number: Int) -> [UInt8]? {
     guard let body = objectBody(number) else { return nil }
-    let text = String(decoding: bytes[body], as: UTF8.self)
-    guard let close = text.range(of: ">>", options: .backwards) else { return nil }
-    return text[..<close.lowerBound] + " " + entries + "\n" + text[close.lowerBound...]
+    let text = Array(bytes[body])
+    guard let close = text.lastIndex(of: Array(">>".utf8)) else { return nil }
+    return Array(text[..<close]) + Array((" " + entries + "\n").utf8) + Array(text[close...])
   }
 
-  /// The `Figure` structure elements in reading order.
+  /// The info dictionary's text with `D:` before its dates, which Cairo 1.16 leaves out.
+  func datesWithPrefix(in number: Int) -> [UInt8]? {
+    guard let body = objectBody(number) else { return nil }
+    var text = Array(bytes[body])
+    var changed = false
+    for key in ["/CreationDate (", "/ModDate ("] {
+      let pattern = Array(key.utf8)
+      guard let found = text.firstIndex(of: pattern, from: 0) else { continue }
+      let at = found + pattern.count
+      guard at < text.count, text[at] >= 0x30, text[at] <= 0x39 else { continue }
+      text.insert(contentsOf: Array("D:".utf8), at: at)
+      changed = true
+    }
+    return changed ? text : nil
+  }
+
+  /// The objects whose first 96 bytes hold `marker`, in number order.
   ///
-  /// Cairo numbers a structure element when its tag begins, and the drawer begins tags in
-  /// reading order, so the order of object numbers is the reading order; no walk of the tree
-  /// is needed. Cairo starts each element's dictionary with `/Type /StructElem` and `/S`.
-  func figureElements() -> [Int] {
+  /// Cairo starts each dictionary with its `/Type` and `/Subtype` or `/S`, so a look at the
+  /// start of each object finds them with no parse of the whole file.
+  func objects(containing marker: StaticString) -> [Int] {
     offsets.keys.sorted().filter { number in
       guard let offset = offsets[number] else { return false }
       let window = offset..<min(offset + 96, bytes.count)
-      guard bytes.firstIndex(of: "/Type /StructElem", in: window) != nil,
-        let found = bytes.firstIndex(of: "/S /Figure", in: window)
-      else { return false }
-      // `/S /FigureX` would be another type.
-      let next = found + 10 < bytes.count ? bytes[found + 10] : 0
-      return !(next >= 0x41 && next <= 0x5A) && !(next >= 0x61 && next <= 0x7A)
+      guard let found = bytes.firstIndex(of: marker, in: window) else { return false }
+      // `/S /FigureX` would be another name.
+      let next = found + marker.utf8CodeUnitCount < bytes.count ? bytes[found + marker.utf8CodeUnitCount] : 0
+      return !(next >= 0x41 && next <= 0x5A) && !(next >= 0x61 && next <= 0x7A) && !(next >= 0x30 && next <= 0x39)
     }
   }
 
@@ -155,40 +823,18 @@ private struct PDFFile {
     guard case .array(let kids)? = dictionary["Kids"] else { return [] }
     return kids.compactMap(\.reference).flatMap { pages(under: $0) }
   }
-
-  /// The file with new versions of objects and a cross-reference section for them.
-  func appendingUpdate(_ changed: [Int: String?]) -> [UInt8] {
-    var out = bytes
-    if out.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
-    var written: [(Int, Int)] = []
-    for (number, text) in changed.sorted(by: { $0.key < $1.key }) {
-      guard let text else { continue }
-      written.append((number, out.count))
-      out += Array("\(number) 0 obj\n\(text)endobj\n".utf8)
-    }
-    guard !written.isEmpty else { return bytes }
-    let xref = out.count
-    var section = "xref\n"
-    for (number, offset) in written {
-      section += "\(number) 1\n" + String(format: "%010d 00000 n \n", offset)
-    }
-    var trailerText = "trailer\n<< /Size \(trailer["Size"]?.integer ?? (offsets.keys.max() ?? 0) + 1)"
-    if let root = trailer["Root"]?.reference { trailerText += " /Root \(root) 0 R" }
-    if let info = trailer["Info"]?.reference { trailerText += " /Info \(info) 0 R" }
-    trailerText += " /Prev \(startXref) >>\nstartxref\n\(xref)\n%%EOF\n"
-    out += Array((section + trailerText).utf8)
-    return out
-  }
 }
 
 /// A PDF value, as far as the amendment needs to read one.
-private indirect enum PDFValue {
+private enum PDFValue {
   case integer(Int)
   case number
   case reference(Int)
   case name(String)
   case array([PDFValue])
   case dictionary([String: PDFValue])
+  /// A literal or hex string's bytes, escapes resolved.
+  case string([UInt8])
   case other
 
   var reference: Int? { if case .reference(let number) = self { number } else { nil } }
@@ -232,6 +878,40 @@ private struct PDFScanner {
         return
       }
     }
+  }
+
+  /// An integer token; nil, with nothing consumed, when the next token is something else.
+  mutating func integerToken() -> Int? {
+    skipWhitespace()
+    var index = position
+    var negative = false
+    if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+      negative = bytes[index] == UInt8(ascii: "-")
+      index += 1
+    }
+    let digits = index
+    var value = 0
+    while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+      value = value &* 10 &+ Int(bytes[index] - 0x30)
+      index += 1
+    }
+    guard index > digits, index == bytes.count || Self.isWhitespace(bytes[index]) || Self.isDelimiter(bytes[index]) else {
+      return nil
+    }
+    position = index
+    return negative ? -value : value
+  }
+
+  /// Consumes the bare word `word` when it comes next.
+  mutating func consume(_ word: StaticString) -> Bool {
+    skipWhitespace()
+    let length = word.utf8CodeUnitCount
+    guard position + length <= bytes.count else { return false }
+    for offset in 0..<length where bytes[position + offset] != word.utf8Start[offset] { return false }
+    let end = position + length
+    guard end == bytes.count || Self.isWhitespace(bytes[end]) || Self.isDelimiter(bytes[end]) else { return false }
+    position = end
+    return true
   }
 
   /// A bare word: `obj`, `xref`, `n`, `R`, `true`.
@@ -278,34 +958,72 @@ private struct PDFScanner {
         dictionary[key] = value
       }
     case UInt8(ascii: "<"):
-      while position < bytes.count, bytes[position] != UInt8(ascii: ">") { position += 1 }
       position += 1
-      return .other
+      var digits: [UInt8] = []
+      while position < bytes.count, bytes[position] != UInt8(ascii: ">") {
+        let byte = bytes[position]
+        switch byte {
+        case 0x30...0x39: digits.append(byte - 0x30)
+        case 0x41...0x46: digits.append(byte - 0x41 + 10)
+        case 0x61...0x66: digits.append(byte - 0x61 + 10)
+        default: break
+        }
+        position += 1
+      }
+      position += 1
+      if digits.count % 2 == 1 { digits.append(0) }
+      return .string(stride(from: 0, to: digits.count, by: 2).map { digits[$0] << 4 | digits[$0 + 1] })
     case UInt8(ascii: "("):
       var depth = 0
+      var text: [UInt8] = []
       while position < bytes.count {
         let byte = bytes[position]
         position += 1
         if byte == UInt8(ascii: "\\") {
+          guard position < bytes.count else { break }
+          let escaped = bytes[position]
           position += 1
+          switch escaped {
+          case UInt8(ascii: "n"): text.append(10)
+          case UInt8(ascii: "r"): text.append(13)
+          case UInt8(ascii: "t"): text.append(9)
+          case UInt8(ascii: "b"): text.append(8)
+          case UInt8(ascii: "f"): text.append(12)
+          case 10: break
+          case 13: if position < bytes.count, bytes[position] == 10 { position += 1 }
+          case 0x30...0x37:
+            var code = Int(escaped - 0x30)
+            for _ in 0..<2 where position < bytes.count && (0x30...0x37).contains(bytes[position]) {
+              code = code * 8 + Int(bytes[position] - 0x30)
+              position += 1
+            }
+            text.append(UInt8(truncatingIfNeeded: code))
+          default: text.append(escaped)
+          }
+          continue
         } else if byte == UInt8(ascii: "(") {
           depth += 1
+          if depth == 1 { continue }
         } else if byte == UInt8(ascii: ")") {
           depth -= 1
           if depth == 0 { break }
         }
+        text.append(byte)
       }
-      return .other
+      return .string(text)
     default:
-      let word = keyword()
-      guard !word.isEmpty else {
-        position += 1
-        return .other
+      // Numbers are read from the bytes: no string is made for them (most tokens are).
+      guard let integer = integerToken() else {
+        let word = keyword()
+        guard !word.isEmpty else {
+          position += 1
+          return .other
+        }
+        return Double(word) != nil ? .number : .other
       }
-      guard let integer = Int(word) else { return Double(word) != nil ? .number : .other }
       // `N G R` is a reference; look ahead without consuming anything else.
       var lookahead = self
-      if Int(lookahead.keyword()) != nil, lookahead.keyword() == "R" {
+      if lookahead.integerToken() != nil, lookahead.consume("R") {
         self = lookahead
         return .reference(integer)
       }
@@ -338,6 +1056,37 @@ extension Array where Element == UInt8 {
       }
       return nil
     }
+  }
+
+  /// Where `pattern` first occurs at or after `start`.
+  fileprivate func firstIndex(of pattern: [UInt8], from start: Int) -> Int? {
+    guard let first = pattern.first, pattern.count <= count else { return nil }
+    var index = start
+    while index + pattern.count <= count {
+      guard let hit = self[index...].firstIndex(of: first) else { return nil }
+      guard hit + pattern.count <= count else { return nil }
+      if self[hit..<hit + pattern.count].elementsEqual(pattern) { return hit }
+      index = hit + 1
+    }
+    return nil
+  }
+
+  fileprivate func lastIndex(of pattern: [UInt8]) -> Int? {
+    lastRange(of: pattern)?.lowerBound
+  }
+
+  /// The bytes with every `pattern` replaced by `replacement`.
+  fileprivate func replacing(_ pattern: [UInt8], with replacement: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(count)
+    var index = 0
+    while let found = firstIndex(of: pattern, from: index) {
+      out += self[index..<found]
+      out += replacement
+      index = found + pattern.count
+    }
+    out += self[index...]
+    return out
   }
 
   fileprivate func lastRange(of pattern: [UInt8]) -> Range<Int>? {

@@ -15,12 +15,23 @@ struct PageDrawer {
   let isVector: Bool
   /// Whether to write structure tags (PDF only).
   let isTagged: Bool
-  /// The alternative text of each figure, in the order the figures were tagged.
-  private(set) var figureAlternatives: [String] = []
   /// The link targets drawn, as written into the PDF (percent-encoded), for the link audit.
   private(set) var linkTargets: Set<String> = []
-  /// The structure elements open now, outermost first.
-  private var openElements: [(key: String, tag: String)] = []
+  /// Every structure element begun, in order, with what the PDF post-pass adds to it.
+  let log = StructureLog()
+  /// Blocks with a tagged run (a link, an emoji, text in another script) on any of their
+  /// lines: all their text goes into `Span`s, because Cairo marks text drawn directly in an
+  /// element only when the element has no children.
+  var spannedBlocks: Set<Int> = []
+  /// The document's language: runs in another script get their own `/Lang`.
+  var language = "en"
+  /// The structure elements open now, outermost first, with their entries in the log.
+  private var openElements: [(key: String, tag: String, entry: Int)] = []
+  /// The block closed at the end of the previous page, which the next page may continue.
+  private var brokenBlock: (key: String, entry: Int)?
+  private var figureCount = 0
+  /// The reading rank of what is being drawn: its region's.
+  private var rank = 0
 
   init(cr: OpaquePointer?, isVector: Bool, isTagged: Bool) {
     self.cr = cr
@@ -29,8 +40,14 @@ struct PageDrawer {
   }
 
   /// Draws a page and returns its outline entries.
+  ///
+  /// Tagged, a page is: its artifacts in one marked-content sequence (the post-pass makes it
+  /// `/Artifact`), then its content in reading order, then the block that runs on to the next
+  /// page closed, so that the next page's artifacts are not drawn inside it. The next page
+  /// opens the block again after its own artifacts, and the post-pass joins the two halves.
   mutating func draw(_ page: Page) -> [(title: String, level: Int, point: Point)] {
     var outlineEntries: [(title: String, level: Int, point: Point)] = []
+    let artifact = page.items.contains(where: \.isDecoration) ? beginArtifact() : false
     for item in page.items {
       switch item {
       case .rectangle(let rectangle): drawRectangle(rectangle)
@@ -49,36 +66,82 @@ struct PageDrawer {
       case .text, .image, .drawing, .debugOutline: break
       }
     }
+    if artifact { endArtifact() }
     for item in page.items {
       switch item {
       case .text(let text) where text.role == .figureLabel:
         drawText(text)
       case .text(let text) where text.role != .artifact:
+        rank = page.readingRank(at: text.origin)
         enter(text)
-        drawText(text)
+        if isTagged, spannedBlocks.contains(text.block), !needsRunTags(text) {
+          log.begin(cr, .init(tag: "Span"))
+          drawText(text)
+          cairo_tag_end(cr, "Span")
+        } else {
+          drawText(text)
+        }
       case .image(let image, let rect) where !image.alternativeText.isEmpty:
+        rank = page.readingRank(at: Point(x: rect.x, y: rect.y))
         enterFigure(image.alternativeText)
         drawImage(image, in: rect)
       case .drawing(let drawing, let rect) where !drawing.alternativeText.isEmpty:
+        rank = page.readingRank(at: Point(x: rect.x, y: rect.y))
         enterFigure(drawing.alternativeText)
         drawDrawing(drawing, in: rect)
       default: break
       }
     }
-    for case .debugOutline(let rect, _) in page.items {
-      cairo_save(cr)
-      cairo_set_source_rgba(cr, 0.9, 0.1, 0.6, 0.8)
-      cairo_set_line_width(cr, 0.4)
-      cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
-      cairo_stroke(cr)
-      cairo_restore(cr)
+    let outlines = page.items.filter { if case .debugOutline = $0 { true } else { false } }
+    if !outlines.isEmpty {
+      let artifact = beginArtifact()
+      for case .debugOutline(let rect, _) in outlines {
+        cairo_save(cr)
+        cairo_set_source_rgba(cr, 0.9, 0.1, 0.6, 0.8)
+        cairo_set_line_width(cr, 0.4)
+        cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+        cairo_stroke(cr)
+        cairo_restore(cr)
+      }
+      if artifact { endArtifact() }
     }
+    endPage()
     return outlineEntries
+  }
+
+  /// Opens the document element; call before the first page.
+  mutating func beginDocument() {
+    guard isTagged else { return }
+    openElements.append(("document", "Document", log.begin(cr, .init(tag: "Document"))))
   }
 
   /// Closes every open structure element; call after the last page.
   mutating func finish() {
-    enter(path: [])
+    guard isTagged else { return }
+    while let last = openElements.popLast() { cairo_tag_end(cr, last.tag) }
+  }
+
+  /// Begins the marked-content sequence of a page's artifacts, inside whatever is open.
+  private func beginArtifact() -> Bool {
+    guard isTagged else { return false }
+    log.begin(cr, .init(tag: StructureLog.artifactTag, isArtifact: true))
+    return true
+  }
+
+  private func endArtifact() {
+    cairo_tag_end(cr, StructureLog.artifactTag)
+  }
+
+  /// Closes the innermost element when it holds content (a block or a figure), and notes
+  /// it: the next page may continue it. Lists, tables and their parts stay open.
+  private mutating func endPage() {
+    guard isTagged, let last = openElements.last, last.key.hasPrefix("b") || last.key.hasPrefix("figure") else {
+      brokenBlock = nil
+      return
+    }
+    cairo_tag_end(cr, last.tag)
+    openElements.removeLast()
+    brokenBlock = last.key.hasPrefix("b") ? (last.key, last.entry) : nil
   }
 
   /// Opens the structure elements of a text line: its lists, tables and cells, then its block.
@@ -96,27 +159,34 @@ struct PageDrawer {
   private mutating func enterFigure(_ alternativeText: String) {
     guard isTagged else { return }
     enter(path: [])
-    enter(path: [("figure\(figureAlternatives.count)", "Figure")])
-    figureAlternatives.append(alternativeText)
+    enter(path: [("figure\(figureCount)", "Figure")], alternativeText: alternativeText)
+    figureCount += 1
   }
 
-  /// Closes the open elements that are not on `path` and opens the rest of it.
-  private mutating func enter(path: [(key: String, tag: String)]) {
+  /// Closes the open elements that are not on `path` and opens the rest of it, under the
+  /// document element.
+  private mutating func enter(path: [(key: String, tag: String)], alternativeText: String? = nil) {
     guard isTagged else { return }
+    let path = [("document", "Document")] + path
     var common = 0
     while common < min(openElements.count, path.count), openElements[common].key == path[common].key { common += 1 }
     while openElements.count > common { cairo_tag_end(cr, openElements.removeLast().tag) }
     for element in path[common...] {
-      cairo_tag_begin(cr, element.tag, "")
-      openElements.append(element)
+      var entry = StructureLog.Entry(tag: element.tag)
+      if element.tag == "TH" { entry.scope = "Column" }
+      if element.tag == "Figure" { entry.alternativeText = alternativeText }
+      if let broken = brokenBlock, broken.key == element.key { entry.continues = broken.entry }
+      if openElements.count == 1 { entry.readingRank = rank }
+      openElements.append((element.key, element.tag, log.begin(cr, entry)))
     }
+    brokenBlock = nil
   }
 
   private mutating func drawText(_ item: TextItem) {
     guard let paragraph = item.line.handle.paragraph as? ShapedParagraph,
       let line = paragraph.line(at: item.line.handle.index)
     else { return }
-    guard isVector, !item.line.links.isEmpty else {
+    guard isVector, !item.line.links.isEmpty || needsRunTags(item) else {
       cairo_move_to(cr, item.origin.x, item.origin.y)
       pango_cairo_show_layout_line(cr, line)
       return
@@ -141,16 +211,58 @@ struct PageDrawer {
       cairo_save(cr)
       setColor(foreground(of: run) ?? .black)
       cairo_move_to(cr, x, item.origin.y - Double(run.pointee.y_offset) / Double(PANGO_SCALE))
-      if let link {
-        let target = LinkURI.encoded(link.uri)
-        linkTargets.insert(target)
-        cairo_tag_begin(cr, CAIRO_TAG_LINK, "uri='\(target)'")
-      }
+      let tag = beginRunTag(link: link?.uri, run: run, text: text, role: item.role)
       pango_cairo_show_glyph_item(cr, text, run)
-      if link != nil { cairo_tag_end(cr, CAIRO_TAG_LINK) }
+      if let tag { cairo_tag_end(cr, tag) }
       cairo_restore(cr)
       x += width
     }
+  }
+
+  /// Tags one run of a line drawn run by run: a link; or a span, with `/Lang` for text in
+  /// another script than the document's and `/ActualText` for emoji (drawn as pictures).
+  /// Returns the tag.
+  /// Artifacts and a figure's labels get no tags of their own: they sit in one marked-content
+  /// sequence, which tags inside would leave unmarked.
+  private mutating func beginRunTag(link uri: String?, run: UnsafeMutablePointer<PangoGlyphItem>, text: UnsafePointer<CChar>?, role: Role) -> String? {
+    if let uri {
+      // Percent-encoded: no byte of a plan's address can end the PDF string (LinkURI).
+      let target = LinkURI.encoded(uri)
+      linkTargets.insert(target)
+      cairo_tag_begin(cr, CAIRO_TAG_LINK, "uri='\(target)'")
+      if isTagged { log.record(.init(tag: CAIRO_TAG_LINK)) }
+      return CAIRO_TAG_LINK
+    }
+    guard isTagged, role != .artifact, role != .figureLabel else { return nil }
+    var entry = StructureLog.Entry(tag: "Span")
+    let kind = RunKind(run, documentLanguage: language, fonts: log)
+    if kind.language != nil || kind.needsActualText, let text {
+      let item = run.pointee.item.pointee
+      let start = UnsafeRawPointer(text).advanced(by: Int(item.offset)).assumingMemoryBound(to: UInt8.self)
+      let runText = String(decoding: UnsafeBufferPointer(start: start, count: Int(item.length)), as: UTF8.self)
+      entry.language = kind.language
+      if kind.needsActualText { entry.actualText = runText }
+    }
+    log.begin(cr, entry)
+    return "Span"
+  }
+
+  /// Whether a line is drawn run by run for its tags: it has a link, an emoji or text in
+  /// another script than the document's.
+  func needsRunTags(_ item: TextItem) -> Bool {
+    guard isTagged, item.role != .artifact, item.role != .figureLabel else { return false }
+    if !item.line.links.isEmpty { return true }
+    guard let paragraph = item.line.handle.paragraph as? ShapedParagraph,
+      let line = paragraph.line(at: item.line.handle.index)
+    else { return false }
+    var node = line.pointee.runs
+    while let current = node {
+      defer { node = current.pointee.next }
+      guard let run = current.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self) else { continue }
+      let kind = RunKind(run, documentLanguage: language, fonts: log)
+      if kind.language != nil || kind.needsActualText { return true }
+    }
+    return false
   }
 
   /// The foreground colour Pango's attributes give a run, if any.
@@ -295,6 +407,75 @@ struct PageDrawer {
 
   private func setColor(_ color: Color) {
     cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
+  }
+}
+
+/// What a run of glyphs needs in a tagged PDF besides its own text.
+struct RunKind {
+  /// The language of its script, when that is not the document's.
+  var language: String?
+  /// Emoji are drawn as pictures, which carry no text: they are given theirs.
+  ///
+  /// Right-to-left runs are not: text extractors such as poppler read glyphs in visual order
+  /// and reverse an `/ActualText` with them, so a run's logical text copies backwards. Their
+  /// ligatures need per-glyph text from the glyph runs themselves.
+  var needsActualText = false
+
+  init(_ run: UnsafeMutablePointer<PangoGlyphItem>, documentLanguage: String, fonts: StructureLog) {
+    let analysis = run.pointee.item.pointee.analysis
+    if let font = analysis.font {
+      let key = UnsafeMutableRawPointer(font)
+      if let known = fonts.emojiFonts[key] {
+        needsActualText = known
+      } else if let description = pango_font_describe(font) {
+        defer { pango_font_description_free(description) }
+        let family = pango_font_description_get_family(description).map { String(cString: $0) } ?? ""
+        needsActualText = family.contains("Emoji")
+        fonts.emojiFonts[key] = needsActualText
+      }
+    }
+    let documentBase = documentLanguage.split(separator: "-").first.map(String.init) ?? documentLanguage
+    // Han is also written in Japanese and Korean text.
+    if let language = Self.language(of: PangoScript(rawValue: numericCast(analysis.script))), language != documentBase,
+      !(language == "zh" && ["ja", "ko"].contains(documentBase))
+    {
+      self.language = language
+    }
+  }
+
+  /// The language a script most likely stands for in a care plan; nil for scripts that say
+  /// nothing about it (Latin, common punctuation, inherited marks).
+  static func language(of script: PangoScript) -> String? {
+    switch script {
+    case PANGO_SCRIPT_ARABIC: "ar"
+    case PANGO_SCRIPT_HEBREW: "he"
+    case PANGO_SCRIPT_HANGUL: "ko"
+    case PANGO_SCRIPT_HIRAGANA, PANGO_SCRIPT_KATAKANA: "ja"
+    case PANGO_SCRIPT_HAN: "zh"
+    case PANGO_SCRIPT_CYRILLIC: "ru"
+    case PANGO_SCRIPT_GREEK: "el"
+    case PANGO_SCRIPT_THAI: "th"
+    case PANGO_SCRIPT_DEVANAGARI: "hi"
+    case PANGO_SCRIPT_ARMENIAN: "hy"
+    case PANGO_SCRIPT_GEORGIAN: "ka"
+    case PANGO_SCRIPT_BENGALI: "bn"
+    case PANGO_SCRIPT_TAMIL: "ta"
+    default: nil
+    }
+  }
+}
+
+extension FrameItem {
+  /// Whether the item is drawn in a page's first pass: decoration and page furniture, which
+  /// no one reads (fills, rules, frames, running headers and footers, decorative pictures).
+  var isDecoration: Bool {
+    switch self {
+    case .rectangle, .rule: true
+    case .text(let text): text.role == .artifact
+    case .image(let image, _): image.alternativeText.isEmpty
+    case .drawing(let drawing, _): drawing.alternativeText.isEmpty
+    case .outlineEntry, .debugOutline: false
+    }
   }
 }
 

@@ -15,12 +15,20 @@ public enum Renderer {
     cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
     setMetadata(metadata, on: surface)
     let cr = cairo_create(surface)
+    var outline = OutlineBuilder(surface: surface)
+    var outlineEntries: [(title: String, level: Int, page: Int, point: Point, rank: Int)] = []
+    var currentSize = first
     // A tagged PDF: better for screen readers, and cairo 1.16 writes link annotations with
     // correct cross-references only when a structure tree exists.
-    cairo_tag_begin(cr, "Document", "")
-    var outline = OutlineBuilder(surface: surface)
-    var currentSize = first
     var drawer = PageDrawer(cr: cr, isVector: true, isTagged: true)
+    drawer.language = metadata.language
+    drawer.spannedBlocks = Set(pages.flatMap { page in
+      page.items.compactMap { item -> Int? in
+        guard case .text(let text) = item, text.role != .artifact, drawer.needsRunTags(text) else { return nil }
+        return text.block
+      }
+    })
+    drawer.beginDocument()
     for (index, page) in pages.enumerated() {
       // Only on a change: cairo 1.16 drops /MarkInfo when the first page's size is set again.
       if page.size != currentSize {
@@ -28,12 +36,15 @@ public enum Renderer {
         currentSize = page.size
       }
       for entry in drawer.draw(page) {
-        outline.add(entry.title, level: entry.level, page: index + 1, at: entry.point)
+        outlineEntries.append((entry.title, entry.level, index + 1, entry.point, page.readingRank(at: entry.point)))
       }
       cairo_show_page(cr)
     }
     drawer.finish()
-    cairo_tag_end(cr, "Document")
+    // The outline in reading order, as the structure tree: by region rank, then page order.
+    for entry in outlineEntries.enumerated().sorted(by: { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }) {
+      outline.add(entry.element.title, level: entry.element.level, page: entry.element.page, at: entry.element.point)
+    }
     let status = cairo_status(cr)
     cairo_destroy(cr)
     cairo_surface_finish(surface)
@@ -42,7 +53,7 @@ public enum Renderer {
     try check(status, "drawing the PDF")
     try check(finishStatus, "writing the PDF")
     let amendment = PDFAmendment(
-      language: metadata.language, figureAlternatives: drawer.figureAlternatives,
+      language: metadata.language, structure: drawer.log.entries,
       pageBoxes: pages.map { page in
         guard let trim = page.trimBox else { return nil }
         let bleed = page.bleedBox ?? trim

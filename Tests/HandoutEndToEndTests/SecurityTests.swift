@@ -70,7 +70,7 @@ struct SecurityTests {
     #expect(found.uris.contains(written))
     #expect(found.uris.allSatisfy { $0 == written || $0.hasPrefix("tel:") || $0.hasPrefix("mailto:") }, "\(found.uris)")
     #expect(found.kinds == ["/URI"], "\(found.kinds)")
-    for forbidden in ["/JavaScript", "/JS", "/Launch", "/F", "/SubmitForm", "/OpenAction", "/AA"] {
+    for forbidden in ["/JavaScript", "/JS", "/Launch", "/SubmitForm", "/ImportData", "/OpenAction", "/AA"] {
       #expect(!found.names.contains(forbidden), "\(forbidden) in \(output)")
     }
   }

@@ -1,3 +1,4 @@
+import CCairo
 import Foundation
 import HandoutLayout
 import HandoutRender
@@ -12,21 +13,22 @@ struct StructureTests {
     scratch = try Scratch()
   }
 
-  private func render(_ blocks: [Block], language: String = "es") throws -> String {
-    let style = TextStyle(family: "Noto Sans", size: 12, lineHeight: 1.3)
+  private func render(_ blocks: [Block], language: String = "es", footer: RunningText? = nil) throws -> String {
     let document = Document(
       metadata: Metadata(title: "Structure", language: language),
-      page: PageSetup(size: PageSetup.letter, margins: EdgeInsets(all: 72)), blocks: blocks)
+      page: PageSetup(size: PageSetup.letter, margins: EdgeInsets(all: 72)), footer: footer, blocks: blocks)
     let system = PangoTextSystem(fonts: try FontLibrary.locate())
     let pages = layout(document, textSystem: system, images: ImageDecoder())
     return try scratch.file(try Renderer.pdf(pages, metadata: document.metadata))
   }
 
-  /// The structure tree as `pdfinfo -struct` prints it, without the text lines.
+  /// The structure tree as `pdfinfo -struct` prints it, without the text lines and attributes.
   private func tree(_ path: String) throws -> [String] {
     let output = String(decoding: try run("pdfinfo", ["-struct", path]).stdout, as: UTF8.self)
-    return output.split(separator: "\n").map { line in
-      String(line.replacingOccurrences(of: " (block)", with: "").replacingOccurrences(of: " (inline)", with: ""))
+    return output.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("/") }.map { line in
+      var line = String(line.replacingOccurrences(of: " (block)", with: "").replacingOccurrences(of: " (inline)", with: ""))
+      if line.hasSuffix(":") { line.removeLast() }
+      return line
     }
   }
 
@@ -72,5 +74,50 @@ struct StructureTests {
     #expect(json.contains(#""/Alt": "u:Mapa del cuerpo: zona lumbar marcada""#))
     #expect(json.contains(#""/Lang": "u:es""#))
     #expect(try run("qpdf", ["--check", path]).status == 0)
+  }
+
+  @Test func aParagraphBrokenByAPageIsOneElementThatResumesAfterTheNextPagesArtifacts() throws {
+    let style = TextStyle(family: "Noto Sans", size: 12, lineHeight: 1.3)
+    let words = (1...900).map { "word\($0)" }.joined(separator: " ")
+    let footer = RunningText(
+      leading: [.text("Clinic footer")], trailing: [.text("Page "), .pageNumber, .text(" of "), .pageCount], style: style, rule: .black)
+    let path = try render([.paragraph(Paragraph(words, style: style))], footer: footer)
+    let pdf = try PDFObjects(path)
+    #expect(pdf.pages.count >= 2)
+    let paragraphs = pdf.structureElements.filter { $0["/S"] as? String == "/P" }
+    #expect(paragraphs.count == 1, "one paragraph, one element")
+    let kids = paragraphs.first?["/K"] as? [Any] ?? []
+    let onLaterPages = kids.compactMap { $0 as? [String: Any] }.filter { $0["/Type"] as? String == "/MCR" }
+    #expect(onLaterPages.count == pdf.pages.count - 1, "its content on the later pages: \(kids)")
+    // On page 2 the footer comes first, as an artifact, and the paragraph after it; the
+    // paragraph's sequence holds no artifact.
+    let second = try pdf.pageContents()[1]
+    let artifact = try #require(second.range(of: "/Artifact BMC"))
+    let paragraph = try #require(second.range(of: "/P << /MCID"))
+    #expect(artifact.lowerBound < paragraph.lowerBound)
+    #expect(!second[paragraph.lowerBound...].contains("/Artifact"))
+    let read = String(decoding: try run("pdfinfo", ["-struct-text", path]).stdout, as: UTF8.self)
+    #expect(!read.contains("Clinic footer") && !read.contains("Page 2 of"))
+    #expect(try run("qpdf", ["--check", path]).status == 0)
+  }
+
+  /// Why artifacts take a detour: Cairo 1.16's tag stack knows only structure types, and a
+  /// tag named `Artifact` fails the page when Cairo replays it (the PDF is not written).
+  @Test func cairoRejectsATagNamedArtifact() throws {
+    let surface = cairo_pdf_surface_create_for_stream({ _, _, _ in CAIRO_STATUS_SUCCESS }, nil, 100, 100)
+    let cr = cairo_create(surface)
+    cairo_tag_begin(cr, "Document", "")
+    cairo_tag_begin(cr, "Artifact", "")
+    cairo_rectangle(cr, 10, 10, 20, 20)
+    cairo_fill(cr)
+    cairo_tag_end(cr, "Artifact")
+    cairo_tag_end(cr, "Document")
+    cairo_show_page(cr)
+    let status = cairo_status(cr)
+    cairo_destroy(cr)
+    cairo_surface_finish(surface)
+    let finished = cairo_surface_status(surface)
+    cairo_surface_destroy(surface)
+    #expect(status == CAIRO_STATUS_TAG_ERROR || finished == CAIRO_STATUS_TAG_ERROR, "\(status) \(finished)")
   }
 }

@@ -144,10 +144,15 @@ public struct PageTemplate: Sendable, Hashable {
   /// Shapes drawn first on the page (backgrounds, crop marks), outside the structure tree
   /// when their alternative text is empty.
   public var decorations: [Decoration]
+  /// Where each region comes in the document's reading order, when that is not the flow's
+  /// (a folded brochure is read cover, inside panels, back): one rank per region, read
+  /// lowest first across all pages. Empty: in the order of the flow.
+  public var readingRanks: [Int]
 
-  public init(regions: [Rect], decorations: [Decoration] = []) {
+  public init(regions: [Rect], decorations: [Decoration] = [], readingRanks: [Int] = []) {
     self.regions = regions
     self.decorations = decorations
+    self.readingRanks = readingRanks
   }
 
   /// `count` equal columns across `body`, `gap` apart.

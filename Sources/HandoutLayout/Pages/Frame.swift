@@ -7,13 +7,37 @@ public struct Page {
   /// For print-shop output: where the sheet is cut, and how far backgrounds run past the cut.
   public var trimBox: Rect?
   public var bleedBox: Rect?
+  /// Regions read out of the flow's order, with their ranks (see `PageTemplate.readingRanks`).
+  public var readingRegions: [ReadingRegion]
 
-  public init(size: Size, body: Rect, items: [FrameItem], trimBox: Rect? = nil, bleedBox: Rect? = nil) {
+  public init(
+    size: Size, body: Rect, items: [FrameItem], trimBox: Rect? = nil, bleedBox: Rect? = nil,
+    readingRegions: [ReadingRegion] = []
+  ) {
     self.size = size
     self.body = body
     self.items = items
     self.trimBox = trimBox
     self.bleedBox = bleedBox
+    self.readingRegions = readingRegions
+  }
+
+  /// The reading rank of what starts at `point`: its region's, or 0 when the page has none.
+  public func readingRank(at point: Point) -> Int {
+    readingRegions.first { region in
+      point.x >= region.rect.x && point.x <= region.rect.maxX && point.y >= region.rect.y && point.y <= region.rect.maxY
+    }?.rank ?? 0
+  }
+}
+
+/// A region of a page and where it comes in the document's reading order.
+public struct ReadingRegion: Sendable, Hashable {
+  public var rect: Rect
+  public var rank: Int
+
+  public init(_ rect: Rect, rank: Int) {
+    self.rect = rect
+    self.rank = rank
   }
 }
 

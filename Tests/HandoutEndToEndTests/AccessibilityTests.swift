@@ -1,0 +1,360 @@
+import Foundation
+import HandoutKit
+import Testing
+
+/// PDF/UA-1 over every built-in layout and the reference plans, with plans in Korean, in
+/// Arabic and Hebrew, and with emoji: the validator's verdict, then properties read from the
+/// PDF's own objects (qpdf's JSON, pdftotext, pdfinfo), never from the engine's numbers.
+@Suite("PDF/UA-1 accessibility", .serialized)
+struct AccessibilityTests {
+  static let layouts = ["take-home", "care-plan-report", "trifold-brochure", "faq-sheet", "large-print"]
+
+  /// The shared examples and the fixtures in other scripts.
+  static func plans() throws -> [URL] {
+    try [sharedExamples.appendingPathComponent("sciatica-plan.json"), sharedExamples.appendingPathComponent("sciatica-brochure.json")]
+      + ["korean", "arabic-hebrew", "emoji", "mixed-scripts"].map(fixture)
+  }
+
+  /// Every layout × plan, rendered once for the whole suite.
+  static let rendered: Result<[(name: String, path: String)], any Error> = Result {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("handout-pdfua-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let engine = try Engine()
+    var files: [(String, String)] = []
+    for layout in layouts {
+      for plan in try plans() {
+        var request = try HandoutEndToEndTests.request(plan)
+        request.layout = layout
+        let name = "\(layout)--\(plan.deletingPathExtension().lastPathComponent)"
+        let path = folder.appendingPathComponent(name + ".pdf").path
+        try Data(try engine.render(request).files[0]).write(to: URL(fileURLWithPath: path))
+        files.append((name, path))
+      }
+    }
+    return files
+  }
+
+  private func files() throws -> [(name: String, path: String)] { try Self.rendered.get() }
+
+  /// The Python that has the validator: installed from PyPI by `scripts/install-test-tools`
+  /// (`make test` runs it first; run here when the tests are started some other way).
+  private func validatorPython() throws -> String {
+    let python = packageRoot.appendingPathComponent(".build/test-tools/bin/python").path
+    let install = try run(packageRoot.appendingPathComponent("scripts/install-test-tools").path, [])
+    try #require(install.status == 0, "installing page-validation: \(install.stderr)")
+    return python
+  }
+
+  @Test func everyLayoutAndPlanPassesThePDFUAValidator() throws {
+    let python = try validatorPython()
+    let files = try files()
+    let result = try run(python, [packageRoot.appendingPathComponent("scripts/pdfua-check").path] + files.map(\.path))
+    try #require(result.status == 0, "the validator failed: \(result.stderr)")
+    let reports = try String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").map { line in
+      try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    }
+    #expect(reports.count == files.count)
+    var failedRules = 0
+    var failedChecks = 0
+    for (report, file) in zip(reports, files) {
+      let rules = report["rulesFailed"] as? Int ?? -1
+      let checks = report["checksFailed"] as? Int ?? -1
+      #expect((report["rules"] as? Int ?? 0) >= 100, "the PDF/UA-1 profile has 104 rules")
+      failedRules += rules
+      failedChecks += checks
+      let failures = (report["failures"] as? [[String: Any]] ?? []).map { "\($0["rule"] ?? "?"): \($0["message"] ?? "")" }
+      #expect(rules == 0 && checks == 0, "\(file.name): \(rules) rules failed\n\(failures.joined(separator: "\n"))")
+    }
+    print("PDF/UA-1 (page-validation 0.11.0): \(files.count) PDFs, \(failedRules) failed rules, \(failedChecks) failed checks")
+  }
+
+  @Test func everyMarkIsInsideAStructureElementOrAnArtifact() throws {
+    var untagged: [String] = []
+    var artifacts = 0
+    for file in try files() {
+      let pdf = try PDFObjects(file.path)
+      for (index, content) in try pdf.pageContents().enumerated() {
+        let marks = ContentMarks(content)
+        if marks.untagged > 0 { untagged.append("\(file.name) page \(index + 1): \(marks.untagged) marks") }
+        artifacts += marks.artifacts
+      }
+    }
+    #expect(untagged.isEmpty, "\(untagged.joined(separator: "\n"))")
+    #expect(artifacts > 0, "decorations and running text are artifacts")
+  }
+
+  /// The content check itself: it counts marks outside marked content, and not inside.
+  @Test func theContentCheckFindsUntaggedMarks() {
+    let content = """
+      BT /F1 12 Tf (not tagged) Tj ET
+      /P << /MCID 0 >> BDC BT (tagged \\) EMC) Tj ET EMC
+      /Artifact BMC 0 0 10 10 re f EMC
+      0 0 10 10 re f 1 0 0 1 0 0 cm /Im0 Do
+      """
+    let marks = ContentMarks(content)
+    #expect(marks.untagged == 3)
+    #expect(marks.artifacts == 1)
+  }
+
+  @Test func runningHeadersFootersAndPageNumbersArePrintedButNotRead() throws {
+    for file in try files() where (file.name.hasPrefix("take-home") || file.name.hasPrefix("large-print")) && !file.name.hasSuffix("korean") {
+      let printed = String(decoding: try run("pdftotext", [file.path, "-"]).stdout, as: UTF8.self)
+      let read = String(decoding: try run("pdfinfo", ["-struct-text", file.path]).stdout, as: UTF8.self)
+      #expect(printed.contains("Page 1 of"), "\(file.name): the footer is printed")
+      #expect(!read.contains("Page 1 of"), "\(file.name): the page number is not in the structure tree")
+    }
+  }
+
+  @Test func pagesLinksAndHeaderCellsCarryWhatPDFUAAsks() throws {
+    var links = 0
+    var headerCells = 0
+    for file in try files() {
+      let pdf = try PDFObjects(file.path)
+      for page in pdf.pages {
+        #expect(page["/Tabs"] as? String == "/S", "\(file.name): a page without /Tabs /S")
+      }
+      for object in pdf.dictionaries where object["/Subtype"] as? String == "/Link" {
+        links += 1
+        let contents = (object["/Contents"] as? String) ?? ""
+        #expect(contents.count > 6, "\(file.name): a link without /Contents")
+        if let action = object["/A"] as? [String: Any], let uri = action["/URI"] as? String {
+          let target = uri.dropFirst(2).replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "mailto:", with: "")
+            .replacingOccurrences(of: "tel:", with: "")
+          #expect(contents.contains(target.removingPercentEncoding ?? target), "\(file.name): \(contents) for \(uri)")
+        }
+      }
+      for object in pdf.structureElements where object["/S"] as? String == "/TH" {
+        headerCells += 1
+        let attributes = object["/A"] as? [String: Any]
+        #expect(attributes?["/Scope"] as? String == "/Column", "\(file.name): a TH without /Scope")
+      }
+      let catalog = try #require(pdf.catalog)
+      #expect((catalog["/ViewerPreferences"] as? [String: Any])?["/DisplayDocTitle"] as? Bool == true)
+      let metadata = try #require(pdf.streamText(catalog["/Metadata"]))
+      #expect(metadata.contains("<pdfuaid:part>1</pdfuaid:part>") && metadata.contains("<dc:title>"))
+    }
+    #expect(links > 20 && headerCells > 0, "the plans have links and a session table")
+  }
+
+  @Test func theXMPDatesAreTheInfoDictionarysAndTheBytesReproducible() throws {
+    let engine = try Engine()
+    var request = try HandoutEndToEndTests.request(sharedExamples.appendingPathComponent("sciatica-plan.json"))
+    request.layout = "take-home"
+    let first = try engine.render(request).files[0]
+    #expect(first == (try engine.render(request).files[0]), "the same plan gives the same bytes")
+    let scratch = try Scratch()
+    let pdf = try PDFObjects(try scratch.file(first))
+    let info = try #require(pdf.info)
+    #expect(info["/CreationDate"] as? String == "u:D:20261120000000Z")
+    let metadata = try #require(pdf.streamText(pdf.catalog?["/Metadata"]))
+    #expect(metadata.contains("<xmp:CreateDate>2026-11-20T00:00:00Z</xmp:CreateDate>"))
+    #expect(metadata.contains("<xmp:ModifyDate>2026-11-20T00:00:00Z</xmp:ModifyDate>"))
+    #expect(metadata.contains("<pdf:Producer>cairo 1.16.0 (https://cairographics.org)</pdf:Producer>"))
+  }
+
+  @Test func headingsStartAtOneH1AndSkipNoLevel() throws {
+    for file in try files() {
+      let tree = String(decoding: try run("pdfinfo", ["-struct", file.path]).stdout, as: UTF8.self)
+      let levels = tree.split(separator: "\n").compactMap { line -> Int? in
+        let word = line.trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? ""
+        guard word.count == 2, word.first == "H", let level = Int(word.dropFirst()) else { return nil }
+        return level
+      }
+      #expect(levels.first == 1 && levels.filter { $0 == 1 }.count == 1, "\(file.name): headings \(levels)")
+      for (previous, next) in zip(levels, levels.dropFirst()) {
+        #expect(next <= previous + 1, "\(file.name): H\(previous) then H\(next)")
+      }
+    }
+  }
+
+  @Test func copiedTextHasNoSoftHyphensAndKeepsWordsApart() throws {
+    for file in try files() {
+      let text = String(decoding: try run("pdftotext", [file.path, "-"]).stdout, as: UTF8.self)
+      #expect(!text.unicodeScalars.contains("\u{AD}"), "\(file.name): a soft hyphen in the text layer")
+      let read = String(decoding: try run("pdfinfo", ["-struct-text", file.path]).stdout, as: UTF8.self)
+      #expect(!read.contains("WhitfieldLMT"), "\(file.name): the name and the credentials are one word")
+      #expect(!read.contains("97477+1"), "\(file.name): the address and the phone number are one word")
+    }
+    // The brochure is hyphenated: its soft hyphens break lines, and copy as nothing.
+    let brochure = try #require(try files().first { $0.name == "trifold-brochure--sciatica-brochure" })
+    let json = String(decoding: try run("qpdf", ["--qdf", "--object-streams=disable", brochure.path, "-"]).stdout, as: UTF8.self)
+    #expect(json.contains("/ActualText () >> BDC"), "the hyphens drawn at soft hyphens stand for nothing")
+  }
+
+  @Test func textInAnotherScriptHasItsLanguageAndEmojiTheirText() throws {
+    let files = try files()
+    let mixed = try PDFObjects(try #require(files.first { $0.name == "take-home--arabic-hebrew" }).path)
+    let languages = Set(mixed.structureElements.filter { $0["/S"] as? String == "/Span" }.compactMap { $0["/Lang"] as? String })
+    #expect(languages == ["u:ar", "u:he"], "Arabic and Hebrew spans in an English document")
+    let korean = try PDFObjects(try #require(files.first { $0.name == "take-home--korean" }).path)
+    #expect(korean.structureElements.allSatisfy { $0["/Lang"] == nil }, "Korean in a Korean document needs no span languages")
+    #expect(korean.catalog?["/Lang"] as? String == "u:ko")
+
+    let emoji = try PDFObjects(try #require(files.first { $0.name == "take-home--emoji" }).path)
+    let texts = emoji.structureElements.filter { $0["/S"] as? String == "/Span" }.compactMap { $0["/ActualText"] as? String }
+    for symbol in ["💪", "😴", "💼", "🚶", "💧"] {
+      #expect(texts.contains { $0.hasPrefix("u:" + symbol) }, "\(symbol) has its text")
+    }
+    // In the content too: the picture of each emoji sits in a sequence with the emoji as its text.
+    let contents = try emoji.pageContents().joined(separator: "\n")
+    #expect(contents.lowercased().contains("/actualtext <feffd83ddcaa"), "💪 (U+1F4AA) in the page's marked content")
+  }
+
+  /// A folded brochure is read as it is opened: the front cover, the inside from left to
+  /// right, then the flap and the back; the structure tree and the outline agree.
+  @Test func theTriFoldReadsCoverInsideThenBack() throws {
+    let file = try #require(try files().first { $0.name == "trifold-brochure--sciatica-brochure" })
+    let expected = [
+      "Massage for", "About your condition", "Massage techniques", "Your home program", "Questions and answers",
+      "What you need to know", "How massage can help", "Contact us", "When to get medical help",
+    ]
+    let read = String(decoding: try run("pdfinfo", ["-struct-text", file.path]).stdout, as: UTF8.self)
+    let positions = try expected.map { title in try #require(read.range(of: "\"" + title)?.lowerBound, "\(title) in the tree") }
+    #expect(positions == positions.sorted(), "reading order of the tree")
+    let json = try JSONSerialization.jsonObject(with: try run("qpdf", ["--json=2", "--json-key=outlines", file.path]).stdout)
+    func titles(_ entries: Any?) -> [String] {
+      (entries as? [[String: Any]] ?? []).flatMap { [$0["title"] as? String ?? "?"] + titles($0["kids"]) }
+    }
+    let titles = titles((json as? [String: Any])?["outlines"])
+    #expect(titles.first?.hasPrefix("Massage for") == true, "\(titles)")
+    #expect(Array(titles.dropFirst()) == Array(expected.dropFirst()), "reading order of the outline")
+  }
+
+  @Test func theArabicNameCopiesExactly() throws {
+    let file = try #require(try files().first { $0.name == "take-home--arabic-hebrew" })
+    let text = String(decoding: try run("pdftotext", [file.path, "-"]).stdout, as: UTF8.self)
+    #expect(text.contains("Dana Whitfield"))
+    withKnownIssue("the lam–alef maksura ligature copies as ىل: per-glyph text needs the glyph runs") {
+      #expect(text.contains("ليلى حداد"))
+    }
+  }
+}
+
+/// A PDF's objects as `qpdf --json=2` gives them, streams decoded.
+struct PDFObjects {
+  let objects: [String: Any]
+  let trailer: [String: Any]
+
+  init(_ path: String) throws {
+    let output = try run("qpdf", ["--json=2", "--json-stream-data=inline", "--decode-level=generalized", path])
+    let json = try #require(try JSONSerialization.jsonObject(with: output.stdout) as? [String: Any])
+    let qpdf = try #require(json["qpdf"] as? [Any])
+    objects = try #require(qpdf.last as? [String: Any])
+    trailer = (objects["trailer"] as? [String: Any])?["value"] as? [String: Any] ?? [:]
+  }
+
+  func value(_ reference: Any?) -> Any? {
+    guard let reference = reference as? String, reference.hasSuffix(" R") else { return reference }
+    let entry = objects["obj:" + reference] as? [String: Any]
+    return entry?["value"] ?? (entry?["stream"] as? [String: Any])?["dict"]
+  }
+
+  func dictionary(_ reference: Any?) -> [String: Any]? { value(reference) as? [String: Any] }
+
+  var dictionaries: [[String: Any]] {
+    objects.values.compactMap { entry in
+      let entry = entry as? [String: Any]
+      return (entry?["value"] ?? (entry?["stream"] as? [String: Any])?["dict"]) as? [String: Any]
+    }
+  }
+
+  var catalog: [String: Any]? { dictionary(trailer["/Root"]) }
+
+  /// The structure elements reachable from the structure tree's root, in reading order.
+  var structureElements: [[String: Any]] {
+    var out: [[String: Any]] = []
+    func walk(_ reference: Any?) {
+      guard let element = dictionary(reference), element["/Type"] as? String == "/StructElem" || element["/S"] != nil else { return }
+      out.append(element)
+      let kids = element["/K"]
+      for kid in (kids as? [Any]) ?? [kids as Any] where (kid as? String)?.hasSuffix(" R") == true { walk(kid) }
+    }
+    let root = dictionary(catalog?["/StructTreeRoot"])
+    let kids = root?["/K"]
+    for kid in (kids as? [Any]) ?? [kids as Any] { walk(kid) }
+    return out
+  }
+  var info: [String: Any]? { dictionary(trailer["/Info"]) }
+
+  var pages: [[String: Any]] {
+    func walk(_ node: [String: Any]?) -> [[String: Any]] {
+      guard let node else { return [] }
+      if node["/Type"] as? String == "/Page" { return [node] }
+      return (node["/Kids"] as? [Any] ?? []).flatMap { walk(dictionary($0)) }
+    }
+    return walk(dictionary(catalog?["/Pages"]))
+  }
+
+  /// A stream's decoded bytes as text.
+  func streamText(_ reference: Any?) -> String? {
+    guard let reference = reference as? String,
+      let stream = (objects["obj:" + reference] as? [String: Any])?["stream"] as? [String: Any],
+      let data = stream["data"] as? String, let bytes = Data(base64Encoded: data)
+    else { return nil }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Each page's content, decoded.
+  func pageContents() throws -> [String] {
+    try pages.map { page in
+      let contents = page["/Contents"]
+      let references = (contents as? [Any]) ?? [contents as Any]
+      return try references.map { try #require(streamText($0)) }.joined(separator: "\n")
+    }
+  }
+}
+
+/// The painting operators of a content stream, and whether each is inside marked content.
+struct ContentMarks {
+  /// Marks (text, paths, images, shadings) outside any marked-content sequence.
+  var untagged = 0
+  /// `/Artifact` sequences.
+  var artifacts = 0
+
+  init(_ content: String) {
+    let bytes = Array(content.utf8)
+    var depth = 0
+    var index = 0
+    var previousName = ""
+    let painting: Set<String> = ["Tj", "TJ", "'", "\"", "f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh", "Do", "BI"]
+    func isDelimiter(_ byte: UInt8) -> Bool { Array("()<>[]{}/%".utf8).contains(byte) || byte <= 32 }
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte <= 32 {
+        index += 1
+      } else if byte == UInt8(ascii: "(") {
+        var nesting = 0
+        while index < bytes.count {
+          let c = bytes[index]
+          index += 1
+          if c == UInt8(ascii: "\\") { index += 1; continue }
+          if c == UInt8(ascii: "(") { nesting += 1 }
+          if c == UInt8(ascii: ")") { nesting -= 1; if nesting == 0 { break } }
+        }
+      } else if byte == UInt8(ascii: "<"), index + 1 < bytes.count, bytes[index + 1] != UInt8(ascii: "<") {
+        while index < bytes.count, bytes[index] != UInt8(ascii: ">") { index += 1 }
+        index += 1
+      } else if byte == UInt8(ascii: "/") {
+        var end = index + 1
+        while end < bytes.count, !isDelimiter(bytes[end]) { end += 1 }
+        previousName = String(decoding: bytes[index + 1..<end], as: UTF8.self)
+        index = end
+      } else if isDelimiter(byte) {
+        index += 1
+      } else {
+        var end = index
+        while end < bytes.count, !isDelimiter(bytes[end]) { end += 1 }
+        let word = String(decoding: bytes[index..<end], as: UTF8.self)
+        index = end
+        switch word {
+        case "BDC", "BMC":
+          depth += 1
+          if word == "BMC", previousName == "Artifact" { artifacts += 1 }
+        case "EMC": depth -= 1
+        case _ where painting.contains(word) && depth <= 0: untagged += 1
+        default: break
+        }
+      }
+    }
+  }
+}
