@@ -247,8 +247,8 @@ public final class Engine {
   /// (cited at its place in the plan), else the take-home.
   private func layoutDiagnostics(_ request: RenderRequest, read: ReadPlan, file: String) -> [Diagnostic] {
     let path = JSONPath.root.appending("layout")
-    var fromPlan: String?
-    if request.layout == nil, case .string(let name)? = read.value(at: path)?.kind { fromPlan = name }
+    // The plan's own layout as the reader took it: a name it refused (too long) is not looked up.
+    let fromPlan = request.layout == nil ? read.partialPlan?.layout : nil
     let names = [request.layout ?? fromPlan ?? "take-home"] + (request.isLargePrint ? ["large-print"] : [])
     var diagnostics: [Diagnostic] = []
     for name in names {

@@ -2,14 +2,18 @@
 public enum Suggestion {
   /// The candidate nearest to `word`, when it is near enough to be a likely typo.
   public static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
+    let allowed = max(1, min(3, word.count / 3))
+    // A word far longer than any id is no typo of one, and the distance costs length × length.
+    guard word.count <= 100 else { return nil }
     let lowered = word.lowercased()
     var best: (candidate: String, distance: Int)?
     for candidate in candidates {
+      // Lengths that differ by more than the allowed distance cannot be within it.
+      guard abs(candidate.count - word.count) <= allowed else { continue }
       let distance = editDistance(lowered, candidate.lowercased())
       if distance < (best?.distance ?? .max) { best = (candidate, distance) }
     }
     guard let best else { return nil }
-    let allowed = max(1, min(3, word.count / 3))
     return best.distance <= allowed ? best.candidate : nil
   }
 
