@@ -1,0 +1,126 @@
+import Foundation
+import HandoutKit
+import HandoutModel
+
+/// Runs one input through read → check → compose → layout → render, as `handout render` would,
+/// and stops the process (a finding for libFuzzer) on anything an input must never cause.
+///
+/// The options come from the input's own hash, so that the same bytes always take the same
+/// path and a reproducer is a plain plan file; `HANDOUT_FUZZ_VERBOSE=1` prints them.
+final class Harness {
+  let engine: Engine
+  /// The folder the plan is said to live in: the logos a plan names are looked up there.
+  let planPath: String
+  let isVerbose = ProcessInfo.processInfo.environment["HANDOUT_FUZZ_VERBOSE"] == "1"
+
+  init() {
+    do {
+      engine = try Engine()
+    } catch {
+      fatalError("handout-fuzz: the engine cannot start: \(error)")
+    }
+    planPath = Workspace.create() + "/plan.json"
+  }
+
+  /// One way of running a plan.
+  struct Options: CustomStringConvertible {
+    enum Action { case render, validate }
+    var action = Action.render
+    var format = OutputFormat.pdf
+    var dpi = 144.0
+    var layout: String?
+    var isLargePrint = false
+    var isStrict = false
+    var isEmail = false
+
+    var description: String {
+      "\(action) \(format) dpi \(dpi) layout \(layout ?? "(the plan's)") largePrint \(isLargePrint) strict \(isStrict) email \(isEmail)"
+    }
+  }
+
+  /// The options for an input: mostly a plain PDF render, sometimes another format or flag.
+  static func options(for bytes: UnsafeBufferPointer<UInt8>) -> Options {
+    // FNV-1a over the bytes.
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+    var options = Options()
+    let layouts = BuiltInLayoutNames.all
+    switch hash % 16 {
+    case 0..<9: break
+    case 9: options.layout = layouts[Int(hash / 16 % UInt64(layouts.count))]
+    case 10: options.isLargePrint = true
+    case 11: options.isStrict = true
+    case 12: options.format = .png; options.dpi = 24
+    case 13: options.format = .svg
+    case 14: options.action = .validate
+    default: options.isEmail = true
+    }
+    return options
+  }
+
+  /// The slowest input so far: nanoseconds, bytes and options.
+  private(set) var slowest: (nanoseconds: UInt64, bytes: Int, options: String) = (0, 0, "")
+  private(set) var inputs = 0
+
+  /// One line for the end of a run.
+  var summary: String {
+    let milliseconds = String(format: "%.0f", Double(slowest.nanoseconds) / 1e6)
+    return "handout-fuzz: \(inputs) inputs; slowest \(milliseconds) ms (\(slowest.bytes) bytes, \(slowest.options)); \(Harness.memory())"
+  }
+
+  func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let options = Harness.options(for: bytes)
+    defer {
+      inputs += 1
+      let elapsed = DispatchTime.now().uptimeNanoseconds - start
+      if elapsed > slowest.nanoseconds { slowest = (elapsed, bytes.count, options.description) }
+    }
+    if isVerbose { FileHandle.standardError.write(Data("handout-fuzz: \(options)\n".utf8)) }
+    var request = RenderRequest(plan: Array(bytes), planPath: planPath)
+    request.format = options.format
+    request.dpi = options.dpi
+    request.layout = options.layout
+    request.isLargePrint = options.isLargePrint
+    request.isStrict = options.isStrict
+    request.isEmail = options.isEmail
+    request.sourceDateEpoch = 1_795_000_000
+    switch options.action {
+    case .validate:
+      let diagnostics = engine.validate(request).diagnostics
+      report("\(diagnostics.count) diagnostics", diagnostics)
+    case .render:
+      do {
+        let result = try engine.render(request)
+        Invariants.check(result, format: options.format)
+        report("rendered \(result.pageCount) pages, \(result.files.map(\.count).reduce(0, +)) bytes", result.warnings)
+      } catch {
+        switch error {
+        case .invalidInput(let diagnostics):
+          // Refused with diagnostics (exit 64): what a fuzzer's inputs mostly get.
+          report("refused (exit 64)", diagnostics)
+        case .failure(let message):
+          // Exit 1 on a plan that passed every check is a bug: the checks missed something.
+          Invariants.fail("render failed after the checks passed (exit 1): \(message)")
+        }
+      }
+    }
+    if isVerbose { FileHandle.standardError.write(Data("handout-fuzz: \(Harness.memory())\n".utf8)) }
+  }
+
+  /// In verbose mode, the outcome and the first diagnostics.
+  private func report(_ outcome: String, _ diagnostics: [Diagnostic]) {
+    guard isVerbose else { return }
+    let shown = diagnostics.prefix(5).map { "  " + DiagnosticFormatter.format($0) }.joined(separator: "\n")
+    FileHandle.standardError.write(Data("handout-fuzz: \(outcome)\n\(shown)\n".utf8))
+  }
+
+  /// The process's memory from /proc/self/status: peak, anonymous and file-backed resident sizes.
+  static func memory() -> String {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
+    return status.split(separator: "\n")
+      .filter { ["VmHWM", "RssAnon", "RssFile"].contains($0.split(separator: ":").first.map(String.init) ?? "") }
+      .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+      .joined(separator: ", ")
+  }
+}
