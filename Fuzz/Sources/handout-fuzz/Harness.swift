@@ -60,23 +60,30 @@ final class Harness {
 
   /// The slowest input so far: nanoseconds, bytes and options.
   private(set) var slowest: (nanoseconds: UInt64, bytes: Int, options: String) = (0, 0, "")
+  /// The input with the highest peak RSS while it ran, and the RSS before it (kB).
+  private(set) var heaviest: (peak: Int, before: Int, bytes: Int, options: String) = (0, 0, 0, "")
   private(set) var inputs = 0
+  /// Where the slowest and the heaviest inputs are saved (`HANDOUT_FUZZ_ARTIFACTS`), if anywhere.
+  let artifacts = ProcessInfo.processInfo.environment["HANDOUT_FUZZ_ARTIFACTS"]
 
   /// One line for the end of a run.
   var summary: String {
     let milliseconds = String(format: "%.0f", Double(slowest.nanoseconds) / 1e6)
-    return "handout-fuzz: \(inputs) inputs; slowest \(milliseconds) ms (\(slowest.bytes) bytes, \(slowest.options)); \(Harness.memory())"
+    return "handout-fuzz: \(inputs) inputs; slowest \(milliseconds) ms (\(slowest.bytes) bytes, \(slowest.options));"
+      + " highest peak RSS during one input \(heaviest.peak / 1024) MB, \(heaviest.before / 1024) MB before it"
+      + " (\(heaviest.bytes) bytes, \(heaviest.options)); at the end \(Harness.memory())"
   }
 
   func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+    // The kernel's peak RSS (VmHWM) starts again from the current RSS, so that it measures this input.
+    let before = Harness.resetPeak()
     let start = DispatchTime.now().uptimeNanoseconds
     let options = Harness.options(for: bytes)
     defer {
       inputs += 1
-      let elapsed = DispatchTime.now().uptimeNanoseconds - start
-      if elapsed > slowest.nanoseconds { slowest = (elapsed, bytes.count, options.description) }
+      // The first input (libFuzzer's empty one) pays for loading the fonts: it is left out.
+      if inputs > 1 { record(bytes, options: options, start: start, before: before) }
     }
-    if isVerbose { FileHandle.standardError.write(Data("handout-fuzz: \(options)\n".utf8)) }
     var request = RenderRequest(plan: Array(bytes), planPath: planPath)
     request.format = options.format
     request.dpi = options.dpi
@@ -113,6 +120,43 @@ final class Harness {
     guard isVerbose else { return }
     let shown = diagnostics.prefix(5).map { "  " + DiagnosticFormatter.format($0) }.joined(separator: "\n")
     FileHandle.standardError.write(Data("handout-fuzz: \(outcome)\n\(shown)\n".utf8))
+  }
+
+  private func record(_ bytes: UnsafeBufferPointer<UInt8>, options: Options, start: UInt64, before: Int) {
+    let elapsed = DispatchTime.now().uptimeNanoseconds - start
+    if elapsed > slowest.nanoseconds {
+      slowest = (elapsed, bytes.count, options.description)
+      save(bytes, as: "slowest-input.json")
+    }
+    let peak = Harness.status("VmHWM")
+    if peak > heaviest.peak {
+      heaviest = (peak, before, bytes.count, options.description)
+      save(bytes, as: "heaviest-input.json")
+    }
+  }
+
+  private func save(_ bytes: UnsafeBufferPointer<UInt8>, as name: String) {
+    guard let artifacts else { return }
+    FileManager.default.createFile(atPath: artifacts + "/" + name, contents: Data(buffer: bytes))
+  }
+
+  /// Resets the process's peak RSS to its current RSS (Linux: `/proc/self/clear_refs`) and
+  /// returns the current RSS in kB.
+  static func resetPeak() -> Int {
+    let descriptor = open("/proc/self/clear_refs", O_WRONLY)
+    if descriptor >= 0 {
+      _ = write(descriptor, "5", 1)
+      close(descriptor)
+    }
+    return status("VmRSS")
+  }
+
+  /// A kB figure of /proc/self/status, 0 when there is none.
+  static func status(_ key: String) -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+      let line = text.split(separator: "\n").first(where: { $0.hasPrefix(key + ":") })
+    else { return 0 }
+    return Int(line.split(whereSeparator: \.isWhitespace).dropFirst().first ?? "") ?? 0
   }
 
   /// The process's memory from /proc/self/status: peak, anonymous and file-backed resident sizes.
