@@ -43,6 +43,10 @@ final class Harness {
     // FNV-1a over the bytes.
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
     for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+    // FNV's low bits depend only on the bytes' low bits: mix them (SplitMix64's finaliser).
+    hash = (hash ^ (hash >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    hash = (hash ^ (hash >> 27)) &* 0x94D0_49BB_1331_11EB
+    hash ^= hash >> 31
     var options = Options()
     let layouts = BuiltInLayoutNames.all
     switch hash % 16 {
@@ -63,6 +67,7 @@ final class Harness {
   /// The input with the highest peak RSS while it ran, and the RSS before it (kB).
   private(set) var heaviest: (peak: Int, before: Int, bytes: Int, options: String) = (0, 0, 0, "")
   private(set) var inputs = 0
+  private var leakCheck = LeakCheck(runs: Int(ProcessInfo.processInfo.environment["HANDOUT_FUZZ_LEAK_RUNS"] ?? "") ?? 0)
   /// Where the slowest and the heaviest inputs are saved (`HANDOUT_FUZZ_ARTIFACTS`), if anywhere.
   let artifacts = ProcessInfo.processInfo.environment["HANDOUT_FUZZ_ARTIFACTS"]
 
@@ -83,6 +88,7 @@ final class Harness {
       inputs += 1
       // The first input (libFuzzer's empty one) pays for loading the fonts: it is left out.
       if inputs > 1 { record(bytes, options: options, start: start, before: before) }
+      leakCheck.record(input: Array(bytes).hashValue, bytes: bytes.count, options: options.description)
     }
     var request = RenderRequest(plan: Array(bytes), planPath: planPath)
     request.format = options.format
