@@ -2,11 +2,13 @@
 #   make demo   install what is missing, build, render the examples into Output/
 #   make test   install what is missing, run the tests
 #   make bench  print the performance figures
+#   make fuzz   fuzz the engine for FUZZ_SECONDS (default 60); Docs/fuzzing.md
 
 SWIFT ?= swift
 JOBS ?= 2
+FUZZ_SECONDS ?= 60
 
-.PHONY: deps tools build release demo test bench clean
+.PHONY: deps tools build release demo test bench fuzz clean
 
 deps:
 	@scripts/install-system-deps
@@ -30,5 +32,8 @@ test: deps tools
 bench: deps
 	@scripts/bench
 
+fuzz: deps
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) scripts/fuzz
+
 clean:
-	rm -rf .build Output/*.pdf Output/*.png Output/*.svg
+	rm -rf .build .build-fuzz Output/*.pdf Output/*.png Output/*.svg
