@@ -14,8 +14,16 @@ struct PlanReaderTests {
   }
 
   @Test func readsTheSharedReferencePlan() throws {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("../../../shared/examples/sciatica-plan.json").standardized
+    // The shared plan beside the checkout when there is one, else the tests' copy of it (a clone
+    // on its own has no ../shared), as the end-to-end tests find it.
+    let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let folders = [
+      ProcessInfo.processInfo.environment["HANDOUT_SHARED_EXAMPLES"].map { URL(fileURLWithPath: $0) },
+      tests.appendingPathComponent("../../shared/examples").standardized,
+      tests.appendingPathComponent("HandoutEndToEndTests/Fixtures/shared-examples"),
+    ].compactMap { $0 }
+    let folder = folders.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("sciatica-plan.json").path) }
+    let url = try #require(folder, "no sciatica-plan.json in \(folders.map(\.path))").appendingPathComponent("sciatica-plan.json")
     let result = PlanReader(file: "sciatica-plan.json").read([UInt8](try Data(contentsOf: url)))
     #expect(result.diagnostics.isEmpty)
     let plan = try #require(result.plan)
