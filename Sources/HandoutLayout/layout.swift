@@ -10,8 +10,7 @@ public struct LayoutOptions: Sendable {
 
 /// Lays a document out into pages: collect → paginate → stack → finalize, each once.
 public func layout(
-  _ document: Document, textSystem: any TextSystem, images: any ImageMeasurer,
-  options: LayoutOptions = LayoutOptions()
+  _ document: Document, textSystem: any TextSystem, options: LayoutOptions = LayoutOptions()
 ) -> [Page] {
   let body = document.page.body
   let templates = document.page.effectiveTemplates.map { template in
@@ -20,7 +19,7 @@ public func layout(
   let regions = templates.flatMap(\.regions)
   let measure = regions.map(\.width).min() ?? body.width
   let regionHeight = regions.map(\.height).min() ?? body.height
-  var collector = Collector(textSystem: textSystem, images: images, regionHeight: regionHeight)
+  var collector = Collector(textSystem: textSystem, images: document.assets, regionHeight: regionHeight)
   var flow: [FlowItem] = []
   collector.collect(document.blocks, x: 0, width: measure, into: &flow)
   var paginator = Paginator(

@@ -21,12 +21,12 @@ public enum ImageCheck {
     case entities(String)
   }
 
-  /// The first problem with `image`, or `nil` when it may be decoded.
-  public static func problem(in image: Image) -> Problem? {
-    switch image.format {
-    case .png: pngProblem(image.data)
-    case .jpeg: jpegProblem(image.data)
-    case .svg: svgProblem(image.data)
+  /// The first problem with an image's bytes, or `nil` when they may be decoded.
+  public static func problem(format: Image.Format, data: [UInt8]) -> Problem? {
+    switch format {
+    case .png: pngProblem(data)
+    case .jpeg: jpegProblem(data)
+    case .svg: svgProblem(data)
     }
   }
 

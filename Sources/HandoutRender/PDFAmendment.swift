@@ -1,4 +1,5 @@
 import Foundation
+import HandoutLayout
 
 /// What Cairo 1.16 cannot write and a finished PDF still needs: the document language, the
 /// alternative text of figures, and the trim and bleed boxes of print-shop pages.
@@ -8,8 +9,10 @@ import Foundation
 struct PDFAmendment {
   /// BCP 47 language of the document, for the catalog's `/Lang`.
   var language: String?
-  /// The `/Alt` of each `Figure` structure element, in reading order.
-  var figureAlternatives: [String] = []
+  /// The document's figures, page by page in reading order: each gets its `/Alt`.
+  var figures: [Figure] = []
+  /// How many pages the document has.
+  var pageCount = 0
   /// Per page, in PDF units with the origin at the bottom left: trim box and bleed box.
   var pageBoxes: [(trim: Rect4, bleed: Rect4)?] = []
 
@@ -17,27 +20,52 @@ struct PDFAmendment {
   typealias Rect4 = (Double, Double, Double, Double)
 
   var isEmpty: Bool {
-    language == nil && figureAlternatives.isEmpty && pageBoxes.allSatisfy { $0 == nil }
+    language == nil && figures.isEmpty && pageBoxes.allSatisfy { $0 == nil }
   }
 
-  /// The PDF with the amendment appended; the input unchanged when it cannot be read.
-  func apply(to pdf: [UInt8]) -> [UInt8] {
-    guard !isEmpty, let file = PDFFile(pdf) else { return pdf }
+  /// The PDF with the amendment appended.
+  ///
+  /// Throws when the PDF cannot be read, or when what it holds does not match the document
+  /// (another number of pages or figures): a PDF without its figures' alternative text is
+  /// not written.
+  func apply(to pdf: [UInt8]) throws(RenderError) -> [UInt8] {
+    guard !isEmpty else { return pdf }
+    func fail(_ why: String) -> RenderError { RenderError("amending the PDF (language, figure text, page boxes): \(why)") }
+    guard let file = PDFFile(pdf) else { throw fail("its cross-reference table cannot be read") }
     var changed: [Int: String] = [:]
-    guard let root = file.trailer["Root"]?.reference, let catalog = file.dictionary(root) else { return pdf }
+    guard let root = file.trailer["Root"]?.reference, let catalog = file.dictionary(root) else {
+      throw fail("it has no document catalog")
+    }
+    guard let pageTree = catalog["Pages"]?.reference else { throw fail("it has no page tree") }
+    let pages = file.pages(under: pageTree)
+    guard pages.count == pageCount else { throw fail("it has \(pages.count) pages, the document \(pageCount)") }
     if let language {
-      changed[root] = file.insert("/Lang \(literal(language))", into: root)
+      guard let amended = file.insert("/Lang \(literal(language))", into: root) else { throw fail("the catalog cannot be amended") }
+      changed[root] = amended
     }
-    if !figureAlternatives.isEmpty, catalog["StructTreeRoot"]?.reference != nil {
-      for (figure, text) in zip(file.figureElements(), figureAlternatives) {
-        changed[figure] = file.insert("/Alt \(textString(text))", into: figure)
+    if !figures.isEmpty {
+      guard catalog["StructTreeRoot"]?.reference != nil else { throw fail("it has figures but no structure tree") }
+      let elements = file.figureElements(pages: pages)
+      let written = elements.map(\.page)
+      let expected = figures.map(\.page)
+      guard written == expected else {
+        throw fail(
+          "its Figure elements (on pages \(written.map { String($0 + 1) })) are not the document's figures "
+            + "(on pages \(expected.map { String($0 + 1) }))")
+      }
+      for (element, figure) in zip(elements, figures) {
+        guard let amended = file.insert("/Alt \(textString(figure.alternativeText))", into: element.number) else {
+          throw fail("figure element \(element.number) cannot be amended")
+        }
+        changed[element.number] = amended
       }
     }
-    if let pages = catalog["Pages"]?.reference {
-      for (page, boxes) in zip(file.pages(under: pages), pageBoxes) {
-        guard let boxes else { continue }
-        changed[page] = file.insert("/TrimBox \(array(boxes.trim)) /BleedBox \(array(boxes.bleed))", into: page)
+    for (page, boxes) in zip(pages, pageBoxes) {
+      guard let boxes else { continue }
+      guard let amended = file.insert("/TrimBox \(array(boxes.trim)) /BleedBox \(array(boxes.bleed))", into: page) else {
+        throw fail("page object \(page) cannot be amended")
       }
+      changed[page] = amended
     }
     return file.appendingUpdate(changed)
   }
@@ -130,12 +158,34 @@ private struct PDFFile {
     return text[..<close.lowerBound] + " " + entries + "\n" + text[close.lowerBound...]
   }
 
-  /// The `Figure` structure elements in reading order.
+  /// The `Figure` structure elements, ordered by the page their content is on (`/Pg`) and,
+  /// on a page, by their first marked-content id (`/K`), which is the order they were drawn.
+  /// An element whose page or content cannot be read sorts last, with page `Int.max`.
   ///
-  /// Cairo numbers a structure element when its tag begins, and the drawer begins tags in
-  /// reading order, so the order of object numbers is the reading order; no walk of the tree
-  /// is needed. Cairo starts each element's dictionary with `/Type /StructElem` and `/S`.
-  func figureElements() -> [Int] {
+  /// Cairo starts each element's dictionary with `/Type /StructElem` and `/S`.
+  func figureElements(pages: [Int]) -> [(number: Int, page: Int)] {
+    let pageIndex = Dictionary(pages.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    let located = figureElementNumbers().map { number -> (number: Int, page: Int, content: Int) in
+      guard let element = dictionary(number), let page = element["Pg"]?.reference.flatMap({ pageIndex[$0] }),
+        let content = firstMarkedContent(element["K"])
+      else { return (number, Int.max, Int.max) }
+      return (number, page, content)
+    }
+    return located.sorted { ($0.page, $0.content, $0.number) < ($1.page, $1.content, $1.number) }
+      .map { ($0.number, $0.page) }
+  }
+
+  /// The first marked-content id of a structure element's `/K`.
+  private func firstMarkedContent(_ kids: PDFValue?) -> Int? {
+    switch kids {
+    case .integer(let id): id
+    case .array(let items): items.lazy.compactMap { self.firstMarkedContent($0) }.first
+    case .dictionary(let reference): reference["MCID"]?.integer
+    default: nil
+    }
+  }
+
+  private func figureElementNumbers() -> [Int] {
     offsets.keys.sorted().filter { number in
       guard let offset = offsets[number] else { return false }
       let window = offset..<min(offset + 96, bytes.count)

@@ -1,8 +1,6 @@
 import Foundation
 import CCairo
-import CRsvg
 import HandoutLayout
-import HandoutText
 
 /// Draws the items of pages onto a Cairo context, tagging them for a structured PDF.
 ///
@@ -15,17 +13,20 @@ struct PageDrawer {
   let isVector: Bool
   /// Whether to write structure tags (PDF only).
   let isTagged: Bool
-  /// The alternative text of each figure, in the order the figures were tagged.
-  private(set) var figureAlternatives: [String] = []
+  /// The document's fonts and images, made ready for Cairo once per render.
+  let resources: RenderResources
+  /// How many figures have been tagged.
+  private var figureCount = 0
   /// The link targets drawn, as written into the PDF (percent-encoded), for the link audit.
-  private(set) var linkTargets: Set<String> = []
+  var linkTargets: Set<String> = []
   /// The structure elements open now, outermost first.
   private var openElements: [(key: String, tag: String)] = []
 
-  init(cr: OpaquePointer?, isVector: Bool, isTagged: Bool) {
+  init(cr: OpaquePointer?, isVector: Bool, isTagged: Bool, resources: RenderResources) {
     self.cr = cr
     self.isVector = isVector
     self.isTagged = isTagged
+    self.resources = resources
   }
 
   /// Draws a page and returns its outline entries.
@@ -96,8 +97,8 @@ struct PageDrawer {
   private mutating func enterFigure(_ alternativeText: String) {
     guard isTagged else { return }
     enter(path: [])
-    enter(path: [("figure\(figureAlternatives.count)", "Figure")])
-    figureAlternatives.append(alternativeText)
+    enter(path: [("figure\(figureCount)", "Figure")])
+    figureCount += 1
   }
 
   /// Closes the open elements that are not on `path` and opens the rest of it.
@@ -110,63 +111,6 @@ struct PageDrawer {
       cairo_tag_begin(cr, element.tag, "")
       openElements.append(element)
     }
-  }
-
-  private mutating func drawText(_ item: TextItem) {
-    guard let paragraph = item.line.handle.paragraph as? ShapedParagraph,
-      let line = paragraph.line(at: item.line.handle.index)
-    else { return }
-    guard isVector, !item.line.links.isEmpty else {
-      cairo_move_to(cr, item.origin.x, item.origin.y)
-      pango_cairo_show_layout_line(cr, line)
-      return
-    }
-    drawRuns(of: line, in: paragraph, item: item)
-  }
-
-  /// Draws a line run by run, wrapping each linked run in a link tag.
-  ///
-  /// Cairo 1.16 writes broken cross-references for links given only a `rect` attribute, so
-  /// links always enclose the glyphs they cover, and the annotation takes their extents.
-  private mutating func drawRuns(of line: UnsafeMutablePointer<PangoLayoutLine>, in paragraph: ShapedParagraph, item: TextItem) {
-    let text = pango_layout_get_text(paragraph.layout)
-    var x = item.origin.x
-    var node = line.pointee.runs
-    while let current = node {
-      defer { node = current.pointee.next }
-      guard let run = current.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self) else { continue }
-      let width = Double(pango_glyph_string_get_width(run.pointee.glyphs)) / Double(PANGO_SCALE)
-      let middle = x - item.origin.x + width / 2
-      let link = item.line.links.first { middle >= $0.x && middle <= $0.x + $0.width }
-      cairo_save(cr)
-      setColor(foreground(of: run) ?? .black)
-      cairo_move_to(cr, x, item.origin.y - Double(run.pointee.y_offset) / Double(PANGO_SCALE))
-      if let link {
-        let target = LinkURI.encoded(link.uri)
-        linkTargets.insert(target)
-        cairo_tag_begin(cr, CAIRO_TAG_LINK, "uri='\(target)'")
-      }
-      pango_cairo_show_glyph_item(cr, text, run)
-      if link != nil { cairo_tag_end(cr, CAIRO_TAG_LINK) }
-      cairo_restore(cr)
-      x += width
-    }
-  }
-
-  /// The foreground colour Pango's attributes give a run, if any.
-  private func foreground(of run: UnsafeMutablePointer<PangoGlyphItem>) -> Color? {
-    var color: Color?
-    var node = run.pointee.item.pointee.analysis.extra_attrs
-    while let current = node {
-      if let attribute = current.pointee.data?.assumingMemoryBound(to: PangoAttribute.self),
-        attribute.pointee.klass.pointee.type == PANGO_ATTR_FOREGROUND
-      {
-        let value = UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: PangoAttrColor.self).pointee.color
-        color = Color(red: Double(value.red) / 65535, green: Double(value.green) / 65535, blue: Double(value.blue) / 65535)
-      }
-      node = current.pointee.next
-    }
-    return color
   }
 
   private func drawRectangle(_ item: RectangleItem) {
@@ -197,62 +141,6 @@ struct PageDrawer {
     cairo_arc(cr, rect.x + r, rect.maxY - r, r, Double.pi / 2, Double.pi)
     cairo_arc(cr, rect.x + r, rect.y + r, r, Double.pi, 3 * Double.pi / 2)
     cairo_close_path(cr)
-  }
-
-  private func drawImage(_ image: Image, in rect: Rect) {
-    let decoder = ImageDecoder()
-    cairo_save(cr)
-    cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
-    cairo_clip(cr)
-    switch image.format {
-    case .svg:
-      if let handle = decoder.svgHandle(image.data) {
-        rsvg_handle_set_dpi(handle, 72)
-        var viewport = RsvgRectangle(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
-        _ = rsvg_handle_render_document(handle, cr, &viewport, nil)
-        g_object_unref(UnsafeMutableRawPointer(handle))
-      }
-    case .png:
-      let source = PNGSource(image.data)
-      let surface = cairo_image_surface_create_from_png_stream(PNGSource.read, source.closure)
-      if cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS {
-        paint(surface, width: Double(cairo_image_surface_get_width(surface)),
-          height: Double(cairo_image_surface_get_height(surface)), in: rect)
-      }
-      cairo_surface_destroy(surface)
-    case .jpeg:
-      // The JPEG bytes go into the PDF untouched (DCTDecode); Cairo cannot decode them for
-      // raster output, where a neutral placeholder stands in.
-      guard let size = decoder.jpegSize(image.data) else { break }
-      let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(size.width), Int32(size.height))
-      let target = cairo_get_target(cr)
-      if isVector, cairo_surface_supports_mime_type(target, CAIRO_MIME_TYPE_JPEG) != 0 {
-        let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: image.data.count)
-        copy.initialize(from: image.data, count: image.data.count)
-        cairo_surface_set_mime_data(
-          surface, CAIRO_MIME_TYPE_JPEG, copy, UInt(image.data.count),
-          { UnsafeMutableRawPointer($0)?.deallocate() }, copy)
-      } else {
-        let fill = cairo_create(surface)
-        cairo_set_source_rgb(fill, 0.9, 0.9, 0.9)
-        cairo_paint(fill)
-        cairo_destroy(fill)
-      }
-      paint(surface, width: size.width, height: size.height, in: rect)
-      cairo_surface_destroy(surface)
-    }
-    cairo_restore(cr)
-  }
-
-  private func paint(_ surface: OpaquePointer?, width: Double, height: Double, in rect: Rect) {
-    guard width > 0, height > 0 else { return }
-    cairo_save(cr)
-    cairo_translate(cr, rect.x, rect.y)
-    cairo_scale(cr, rect.width / width, rect.height / height)
-    cairo_set_source_surface(cr, surface, 0, 0)
-    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
-    cairo_paint(cr)
-    cairo_restore(cr)
   }
 
   private func drawDrawing(_ drawing: Drawing, in rect: Rect) {
@@ -293,7 +181,7 @@ struct PageDrawer {
     cairo_restore(cr)
   }
 
-  private func setColor(_ color: Color) {
+  func setColor(_ color: Color) {
     cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
   }
 }
