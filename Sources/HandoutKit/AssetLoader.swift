@@ -59,6 +59,10 @@ struct AssetLoader {
       return error("the logo \"\(name)\" (\(format.rawValue.uppercased())) \(message)", hint: hint)
     }
     guard let asset = decoder.decode(bytes, format: format) else {
+      if format == .png {
+        let (message, hint) = describe(ImageCheck.damagedPNG)
+        return error("the logo \"\(name)\" (PNG) \(message)", hint: hint)
+      }
       return error("the logo \"\(name)\" cannot be decoded as \(format.rawValue.uppercased())", hint: "open it in an image editor and save it again")
     }
     return (asset, [])

@@ -69,6 +69,29 @@ struct FrameTests {
     }
   }
 
+  @Test func aPNGLogoIsDecodedOnceToo() throws {
+    let logo = scratch.url.appendingPathComponent("logo.png").path
+    let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 64, 48)
+    let cr = cairo_create(surface)
+    cairo_set_source_rgb(cr, 0.2, 0.4, 0.6)
+    cairo_paint(cr)
+    cairo_destroy(cr)
+    #expect(cairo_surface_write_to_png(surface, logo) == CAIRO_STATUS_SUCCESS)
+    cairo_surface_destroy(surface)
+    let shared = sharedExamples.appendingPathComponent("sciatica-plan.json")
+    var plan = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: shared)) as? [String: Any])
+    var clinic = try #require(plan["clinic"] as? [String: Any])
+    clinic["logo"] = "logo.png"
+    plan["clinic"] = clinic
+    let path = scratch.url.appendingPathComponent("plan.json")
+    try JSONSerialization.data(withJSONObject: plan).write(to: path)
+    let engine = try Engine()
+    let pdf = try scratch.file(try engine.render(try request(path)).files[0])
+    #expect(engine.imageDecodeCount == 1)
+    let images = String(decoding: try run("pdfimages", ["-list", pdf]).stdout, as: UTF8.self)
+    #expect(images.contains("image      64    48"), "\(images)")
+  }
+
   @Test func glyphRunsKeepTheirTextAndClusters() throws {
     let laidOut = try Engine().layOut(try request(try fixture("mixed-scripts")))
     let runs = laidOut.pages.flatMap(\.items).flatMap { item -> [GlyphRun] in
