@@ -11,6 +11,9 @@ final class FontFaces {
   private let options: OpaquePointer?
   private var faces: [FontID: OpaquePointer?] = [:]
   private var scaled: [ScaledKey: OpaquePointer?] = [:]
+  /// The faces that could not be loaded, with Cairo's reason: their runs are not drawn, and
+  /// the render fails.
+  private(set) var failures: [String] = []
 
   private struct ScaledKey: Hashable {
     var font: FontID
@@ -42,10 +45,14 @@ final class FontFaces {
       var identity = cairo_matrix_t()
       cairo_matrix_init_identity(&identity)
       font = cairo_scaled_font_create(face, &matrix, &identity, options)
-      if cairo_scaled_font_status(font) != CAIRO_STATUS_SUCCESS {
+      let status = cairo_scaled_font_status(font)
+      if status != CAIRO_STATUS_SUCCESS {
+        failures.append("\(description.file) at \(run.size) pt: \(String(cString: cairo_status_to_string(status)))")
         cairo_scaled_font_destroy(font)
         font = nil
       }
+    } else if table[run.font] == nil {
+      failures.append("font \(run.font.rawValue) is not in the document's font table")
     }
     scaled[key] = font
     return font
@@ -53,20 +60,28 @@ final class FontFaces {
 
   private func face(_ id: FontID) -> OpaquePointer? {
     if let known = faces[id] { return known }
-    var face: OpaquePointer?
-    if let description = table[id], let pattern = FcNameParse(description.renderingOptions) {
-      FcPatternDel(pattern, FC_FILE)
-      FcPatternDel(pattern, FC_INDEX)
-      _ = FcPatternAddString(pattern, FC_FILE, description.file)
-      _ = FcPatternAddInteger(pattern, FC_INDEX, Int32(description.index))
-      face = cairo_ft_font_face_create_for_pattern(pattern)
-      FcPatternDestroy(pattern)
-      if cairo_font_face_status(face) != CAIRO_STATUS_SUCCESS {
-        cairo_font_face_destroy(face)
-        face = nil
-      }
-    }
+    let face = table[id].flatMap(makeFace)
     faces[id] = face
+    return face
+  }
+
+  private func makeFace(_ description: FontFace) -> OpaquePointer? {
+    guard let pattern = FcNameParse(description.renderingOptions) else {
+      failures.append("\(description.file): its rendering options \"\(description.renderingOptions)\" cannot be read")
+      return nil
+    }
+    defer { FcPatternDestroy(pattern) }
+    FcPatternDel(pattern, FC_FILE)
+    FcPatternDel(pattern, FC_INDEX)
+    _ = FcPatternAddString(pattern, FC_FILE, description.file)
+    _ = FcPatternAddInteger(pattern, FC_INDEX, Int32(description.index))
+    let face = cairo_ft_font_face_create_for_pattern(pattern)
+    let status = cairo_font_face_status(face)
+    guard status == CAIRO_STATUS_SUCCESS else {
+      failures.append("\(description.file): \(String(cString: cairo_status_to_string(status)))")
+      cairo_font_face_destroy(face)
+      return nil
+    }
     return face
   }
 }

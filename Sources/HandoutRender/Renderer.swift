@@ -45,6 +45,7 @@ public enum Renderer {
     cairo_surface_destroy(surface)
     try check(status, "drawing the PDF")
     try check(finishStatus, "writing the PDF")
+    try checkFonts(resources)
     let amendment = PDFAmendment(
       language: metadata.language, figures: document.figures, pageCount: pages.count,
       pageBoxes: pages.map { page in
@@ -83,6 +84,7 @@ public enum Renderer {
       cairo_surface_destroy(surface)
       try check(status, "drawing a page")
       try check(writeStatus, "writing a PNG")
+      try checkFonts(resources)
       result.append(sink.bytes)
     }
     return result
@@ -106,6 +108,7 @@ public enum Renderer {
       cairo_surface_finish(surface)
       cairo_surface_destroy(surface)
       try check(status, "drawing the SVG")
+      try checkFonts(resources)
       result.append(sink.bytes)
     }
     return result
@@ -129,6 +132,13 @@ public enum Renderer {
     if let date = metadata.creationDate {
       cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
       cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
+    }
+  }
+
+  /// Fails when a face of the font table could not be loaded: its text would be missing.
+  private static func checkFonts(_ resources: RenderResources) throws(RenderError) {
+    if let failure = resources.fonts.failures.first {
+      throw RenderError("loading a font for drawing: \(failure)")
     }
   }
 

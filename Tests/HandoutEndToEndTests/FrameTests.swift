@@ -160,3 +160,30 @@ struct FrameTests {
     }
   }
 }
+
+@Suite("Frames as values: fonts")
+struct FontTableTests {
+  @Test func aFaceThatCannotBeLoadedFailsTheRender() throws {
+    let laidOut = try Engine().layOut(try request(try fixture("korean")))
+    var paged = laidOut.paged
+    let faces = paged.fonts.faces.map { face in
+      var face = face
+      face.file = "/nonexistent/\(face.name).ttf"
+      return face
+    }
+    paged.fonts = FontTable(faces)
+    let error = #expect(throws: RenderError.self) { try Renderer.pdf(paged) }
+    #expect(error?.description.hasPrefix("loading a font for drawing: /nonexistent/") == true, "\(String(describing: error))")
+    #expect(throws: RenderError.self) { try Renderer.png(paged, dpi: 20) }
+  }
+
+  @Test func theFontTableNamesTheFilesThePDFEmbeds() throws {
+    let laidOut = try Engine().layOut(try request(try fixture("korean")))
+    let names = Set(laidOut.paged.fonts.faces.map { ($0.file as NSString).lastPathComponent })
+    #expect(names.contains("NotoSans-Regular.ttf"))
+    #expect(names.contains("NotoSansCJK-Regular.ttc"))
+    let korean = try #require(laidOut.paged.fonts.faces.first { $0.file.hasSuffix("NotoSansCJK-Regular.ttc") })
+    #expect(korean.name.contains("KR"), "the Korean face of the collection: \(korean.name)")
+    #expect(korean.transform == [1, 0, 0, 1])
+  }
+}
