@@ -47,6 +47,25 @@ struct FrameTests {
     #expect(render.contains(#"dependencies: ["HandoutLayout", "CCairo", "CRsvg", "CZlib"]"#))
   }
 
+  @Test func aRunIsTaggedFromItsOwnLanguageAndEmojiFlag() {
+    func run(_ language: String, emoji: Bool = false) -> GlyphRun {
+      GlyphRun(
+        font: FontID(0), size: 10, x: 0, glyphs: [Glyph(id: 1, advance: 5)], text: "x",
+        clusters: [TextCluster(byteCount: 1, glyphCount: 1)], color: .black, language: language, isColorEmoji: emoji)
+    }
+    #expect(RunKind(run("ko"), documentLanguage: "en").language == "ko")
+    #expect(RunKind(run("ar"), documentLanguage: "en-US").language == "ar")
+    #expect(RunKind(run("zh-cn"), documentLanguage: "en").language == "zh")
+    #expect(RunKind(run("en"), documentLanguage: "en").language == nil)
+    #expect(RunKind(run("ko-KR"), documentLanguage: "ko").language == nil)
+    // Han in Korean text, and Latin (no language of its own), are not tagged.
+    #expect(RunKind(run("zh-cn"), documentLanguage: "ko").language == nil)
+    #expect(RunKind(run("en"), documentLanguage: "ko").language == nil)
+    let emoji = RunKind(run("und-zsye", emoji: true), documentLanguage: "en")
+    #expect(emoji.needsActualText && emoji.language == nil)
+    #expect(!RunKind(run("en"), documentLanguage: "en").needsActualText)
+  }
+
   @Test func theLogoIsDecodedOnceWhateverIsDrawn() throws {
     for plan in ["sciatica-plan", "sciatica-brochure"] {
       let engine = try Engine()
