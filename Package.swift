@@ -12,10 +12,14 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
   ],
   targets: [
-    // C libraries, found through pkg-config (libhyphen ships no .pc file).
+    // C libraries, found through pkg-config (libhyphen ships no .pc file). The renderer sees
+    // Cairo (with its FreeType and fontconfig font faces) and not Pango: only HandoutText shapes.
     .systemLibrary(
-      name: "CCairo", pkgConfig: "pangocairo",
-      providers: [.apt(["libcairo2-dev", "libpango1.0-dev"]), .brew(["cairo", "pango"])]),
+      name: "CCairo", pkgConfig: "cairo-ft",
+      providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
+    .systemLibrary(
+      name: "CPango", pkgConfig: "pangocairo",
+      providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]),
     .systemLibrary(
       name: "CPangoFc", pkgConfig: "pangoft2",
       providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]),
@@ -35,7 +39,7 @@ let package = Package(
       name: "HandoutCatalog", dependencies: ["HandoutModel"],
       resources: [.copy("Resources")]),
     .target(name: "HandoutLayout"),
-    .target(name: "HandoutText", dependencies: ["HandoutLayout", "CCairo", "CPangoFc", "CHyphen"]),
+    .target(name: "HandoutText", dependencies: ["HandoutLayout", "CPango", "CPangoFc", "CHyphen"]),
     .target(
       name: "HandoutCompose",
       dependencies: ["HandoutModel", "HandoutCatalog", "HandoutLayout", "HandoutLayouts"]),
@@ -47,7 +51,7 @@ let package = Package(
         .copy("faq-sheet.json"), .copy("large-print.json"),
       ]),
     .target(name: "HandoutQR", dependencies: ["CQRencode"]),
-    .target(name: "HandoutRender", dependencies: ["HandoutLayout", "HandoutText", "CCairo", "CRsvg", "CZlib"]),
+    .target(name: "HandoutRender", dependencies: ["HandoutLayout", "CCairo", "CRsvg", "CZlib"]),
     .target(
       name: "HandoutKit",
       dependencies: [

@@ -150,7 +150,8 @@ struct Composer {
       title: documentTitle, author: plan.clinic?.name, subject: conditionEntry?.name ?? plan.subtitle,
       keywords: keywords, creator: options.creator, language: plan.language, creationDate: date)
     // A folded sheet has no running footer: its pages are panels, not pages to number.
-    return Document(metadata: metadata, page: page, footer: spec.fold == nil ? footer : nil, blocks: blocks)
+    return Document(
+      metadata: metadata, page: page, footer: spec.fold == nil ? footer : nil, blocks: blocks, assets: assets.images)
   }
 
   var documentTitle: String {

@@ -9,11 +9,20 @@ struct AssetLoader {
   let baseDirectory: URL
   let allowsOutsideAssets: Bool
   let file: String?
+  /// Decodes the images read, each once.
+  let decoder: AssetDecoder
 
-  func logo(_ plan: Plan, read: ReadPlan) -> (image: Image?, diagnostics: [Diagnostic]) {
+  /// The clinic's logo, checked and decoded into an asset, with the logo's alternative text.
+  func logo(_ plan: Plan, read: ReadPlan) -> (asset: Asset?, alternativeText: String, diagnostics: [Diagnostic]) {
+    let alternativeText = "\(plan.clinic?.name ?? "Clinic") logo"
+    let found = readLogo(plan, read: read)
+    return (found.asset, alternativeText, found.diagnostics)
+  }
+
+  private func readLogo(_ plan: Plan, read: ReadPlan) -> (asset: Asset?, diagnostics: [Diagnostic]) {
     guard let name = plan.clinic?.logo else { return (nil, []) }
     let path = JSONPath.root.appending("clinic").appending("logo")
-    func error(_ message: String, hint: String) -> (Image?, [Diagnostic]) {
+    func error(_ message: String, hint: String) -> (Asset?, [Diagnostic]) {
       (nil, [Diagnostic(.error, message, file: file, at: read.location(of: path), path: path, hint: hint)])
     }
     let url = URL(fileURLWithPath: name, relativeTo: baseDirectory).standardizedFileURL.resolvingSymlinksInPath()
@@ -45,15 +54,18 @@ struct AssetLoader {
     guard let format = imageFormat(bytes, name: name) else {
       return error("the logo \"\(name)\" is not an SVG, PNG or JPEG image", hint: "save the logo as SVG (best for print), PNG or JPEG")
     }
-    let image = Image(data: bytes, format: format, alternativeText: "\(plan.clinic?.name ?? "Clinic") logo")
-    if let problem = ImageCheck.problem(in: image) {
+    if let problem = ImageCheck.problem(format: format, data: bytes) {
       let (message, hint) = describe(problem)
       return error("the logo \"\(name)\" (\(format.rawValue.uppercased())) \(message)", hint: hint)
     }
-    guard ImageDecoder().canDecode(image) else {
+    guard let asset = decoder.decode(bytes, format: format) else {
+      if format == .png {
+        let (message, hint) = describe(ImageCheck.damagedPNG)
+        return error("the logo \"\(name)\" (PNG) \(message)", hint: hint)
+      }
       return error("the logo \"\(name)\" cannot be decoded as \(format.rawValue.uppercased())", hint: "open it in an image editor and save it again")
     }
-    return (image, [])
+    return (asset, [])
   }
 
   /// A sentence and a hint for an image the checks refused.

@@ -27,7 +27,7 @@ extension Engine {
       var options = options
       options.compacting = compacting
       let document = compose(plan, catalog: catalog, layout: spec, assets: assets, options: options)
-      let pages = layout(document, textSystem: textSystem, images: ImageDecoder(), options: layoutOptions)
+      let pages = layout(document, textSystem: textSystem, options: layoutOptions)
       return (document, pages, sheetPageCount(pages, followOnTitle: catalog.label("followOnTitle")))
     }
     guard let fit = spec.fit, spec.fold == nil else {

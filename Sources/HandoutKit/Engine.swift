@@ -71,6 +71,8 @@ public enum HandoutError: Error {
 /// worker its own engine, and reuse it for many documents.
 public final class Engine {
   let textSystem: PangoTextSystem
+  /// Decodes every image a plan names, once each.
+  let imageDecoder = AssetDecoder()
   private var catalogs: [String: Catalog] = [:]
   private var layouts: [String: LayoutSpec] = [:]
   /// The compaction step each layout last needed: where the next plan's search starts.
@@ -124,6 +126,10 @@ public final class Engine {
     }
   }
 
+  /// How many images this engine has decoded: one per image a render shows, however often it
+  /// is drawn and in however many formats.
+  public var imageDecodeCount: Int { imageDecoder.decodeCount }
+
   /// Checks a plan exactly as ``render(_:)`` does, laying it out but drawing nothing: every
   /// diagnostic, errors and warnings.
   public func validate(_ request: RenderRequest) -> (plan: Plan?, diagnostics: [Diagnostic]) {
@@ -143,9 +149,9 @@ public final class Engine {
     do {
       let files: [[UInt8]]
       switch request.format {
-      case .pdf: files = [try Renderer.pdf(laidOut.pages, metadata: laidOut.document.metadata)]
-      case .png: files = try Renderer.png(laidOut.pages, dpi: request.dpi)
-      case .svg: files = try Renderer.svg(laidOut.pages)
+      case .pdf: files = [try Renderer.pdf(laidOut.paged, decoder: imageDecoder)]
+      case .png: files = try Renderer.png(laidOut.paged, dpi: request.dpi, decoder: imageDecoder)
+      case .svg: files = try Renderer.svg(laidOut.paged, decoder: imageDecoder)
       }
       return RenderResult(
         files: files, pageCount: laidOut.pages.count, warnings: laidOut.warnings, plan: laidOut.plan,
@@ -156,13 +162,17 @@ public final class Engine {
   }
 
   /// A plan laid out into pages, before drawing.
-  public struct LaidOut {
+  public struct LaidOut: Sendable {
     public var plan: Plan
+    /// The composed document tree.
     public var document: Document
-    public var pages: [Page]
+    /// The pages, with the font and asset tables the renderer draws them from.
+    public var paged: PagedDocument
     public var warnings: [Diagnostic]
     /// How the plan was kept to its layout's page budget; `nil` without a budget.
     public var fitting: String?
+
+    public var pages: [Page] { paged.pages }
   }
 
   /// Checks, composes and lays out a plan; ``render(_:)`` draws the result.
@@ -179,6 +189,8 @@ public final class Engine {
       plan, catalog: catalog, layout: spec, assets: checked.assets, options: options,
       layoutOptions: LayoutOptions(showsDebugOutlines: request.showsDebugOutlines), file: request.planPath ?? "<stdin>")
     let (document, pages) = (fitted.document, fitted.pages)
+    let paged = PagedDocument(
+      metadata: document.metadata, pages: pages, fonts: textSystem.fonts, assets: document.assets)
     if pages.count > PlanLimits.pages {
       throw .invalidInput([Diagnostic(
         .error, "the plan needs \(pages.count) pages; the limit is \(PlanLimits.pages)",
@@ -193,7 +205,7 @@ public final class Engine {
           file: request.planPath ?? "<stdin>",
           hint: "shorten the lists (techniques, home care, FAQ), or use the take-home or care-plan-report layout"))
     }
-    return LaidOut(plan: plan, document: document, pages: pages, warnings: warnings, fitting: fitted.description)
+    return LaidOut(plan: plan, document: document, paged: paged, warnings: warnings, fitting: fitted.description)
   }
 
   /// Reads the plan once and runs every check; the plan is `nil` when any error was found.
@@ -232,15 +244,18 @@ public final class Engine {
       diagnostics += EmailChecks(read: read, file: file).check(plan)
     }
     let loader = AssetLoader(
-      baseDirectory: baseDirectory(of: request), allowsOutsideAssets: request.allowsOutsideAssets, file: file)
+      baseDirectory: baseDirectory(of: request), allowsOutsideAssets: request.allowsOutsideAssets, file: file,
+      decoder: imageDecoder)
     let logo = loader.logo(plan, read: read)
     diagnostics += logo.diagnostics
+    var images = AssetTable()
+    let logoImage = logo.asset.map { Image(asset: images.add($0), alternativeText: logo.alternativeText) }
     if request.isStrict {
       diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
     }
     let failed = diagnostics.contains { $0.severity == .error }
     let code = plan.clinic?.bookingUrl.flatMap { QRCode(encoding: $0) }
-    return (failed ? nil : plan, diagnostics, Assets(logo: logo.image, bookingCode: code.map { ($0.size, $0.modules) }))
+    return (failed ? nil : plan, diagnostics, Assets(logo: logoImage, images: images, bookingCode: code.map { ($0.size, $0.modules) }))
   }
 
   /// The problems of the layout a request will use: `--layout`, else the plan's own `layout`

@@ -10,8 +10,7 @@ public struct LayoutOptions: Sendable {
 
 /// Lays a document out into pages: collect → distribute → compose → finalize, each once.
 public func layout(
-  _ document: Document, textSystem: any TextSystem, images: any ImageMeasurer,
-  options: LayoutOptions = LayoutOptions()
+  _ document: Document, textSystem: any TextSystem, options: LayoutOptions = LayoutOptions()
 ) -> [Page] {
   let body = document.page.body
   let templates = document.page.effectiveTemplates.map { template in
@@ -22,7 +21,7 @@ public func layout(
   let measure = regions.map(\.width).min() ?? body.width
   let regionHeight = regions.map(\.height).min() ?? body.height
   let flow = collect(
-    document.blocks, width: measure, regionHeight: regionHeight, textSystem: textSystem, images: images)
+    document.blocks, width: measure, regionHeight: regionHeight, textSystem: textSystem, images: document.assets)
   let fragments = distribute(
     flow, regionHeights: templates.map { $0.regions.map(\.height) }, showsDebugOutlines: options.showsDebugOutlines)
   let pageCount = (fragments.map(\.page).max() ?? 0) + 1

@@ -1,11 +1,11 @@
-import CCairo
 import HandoutLayout
 
 /// Checks an image before anything decodes it: its size in pixels against a limit, its
 /// structure, and for SVG the entities that could make a small file expand without bound.
 ///
 /// Pixels are read from the header (PNG `IHDR`, JPEG `SOFn`), so a 35-byte file claiming
-/// 30000 × 30000 pixels is refused before a 3.6 GB surface is made for it.
+/// 30000 × 30000 pixels is refused before a 3.6 GB surface is made for it. A PNG cut short or
+/// damaged is found by its one decode, into the asset table (``damagedPNG``).
 public enum ImageCheck {
   /// The largest file accepted, checked before the file is read.
   public static let maximumFileBytes = 8 * 1024 * 1024
@@ -21,23 +21,22 @@ public enum ImageCheck {
     case entities(String)
   }
 
-  /// The first problem with `image`, or `nil` when it may be decoded.
-  public static func problem(in image: Image) -> Problem? {
-    switch image.format {
-    case .png: pngProblem(image.data)
-    case .jpeg: jpegProblem(image.data)
-    case .svg: svgProblem(image.data)
+  /// Why a PNG whose header passed cannot be decoded: Cairo's own words ("out of memory")
+  /// would mislead, so they are not passed on.
+  public static let damagedPNG = Problem.malformed("the PNG data is damaged or cut short")
+
+  /// The first problem with an image's bytes, or `nil` when they may be decoded.
+  public static func problem(format: Image.Format, data: [UInt8]) -> Problem? {
+    switch format {
+    case .png: pngProblem(data)
+    case .jpeg: jpegProblem(data)
+    case .svg: svgProblem(data)
     }
   }
 
   static func pngProblem(_ data: [UInt8]) -> Problem? {
     guard let size = ImageDecoder().pngSize(data) else { return .malformed("no PNG header") }
     if let problem = pixelProblem(size) { return problem }
-    // Decode once to prove the file whole: Cairo reports a truncated or corrupt PNG here,
-    // in words of its own ("out of memory") that would mislead, so they are not passed on.
-    guard PNGProbe.decodeStatus(data) == CAIRO_STATUS_SUCCESS else {
-      return .malformed("the PNG data is damaged or cut short")
-    }
     return nil
   }
 
@@ -149,15 +148,5 @@ public enum ImageCheck {
       index = first + 1
     }
     return nil
-  }
-}
-
-/// Decodes a PNG with Cairo to learn whether it is whole.
-enum PNGProbe {
-  static func decodeStatus(_ data: [UInt8]) -> cairo_status_t {
-    let source = PNGSource(data)
-    let surface = cairo_image_surface_create_from_png_stream(PNGSource.read, source.closure)
-    defer { cairo_surface_destroy(surface) }
-    return cairo_surface_status(surface)
   }
 }

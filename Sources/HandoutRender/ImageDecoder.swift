@@ -2,29 +2,12 @@ import CCairo
 import CRsvg
 import HandoutLayout
 
-/// Reads image sizes for layout and draws images for the renderer.
+/// Reads images' headers and sizes; ``AssetDecoder`` uses it to decode them.
 ///
 /// SVG goes through librsvg and stays vector; PNG through Cairo's own decoder.
-public struct ImageDecoder: ImageMeasurer {
-  public init() {}
-
-  public func intrinsicSize(of image: Image) -> Size? {
-    switch image.format {
-    case .png: pngSize(image.data)
-    case .jpeg: jpegSize(image.data)
-    case .svg: svgSize(image.data)
-    }
-  }
-
-  /// Whether the data can be read as the format it claims to be.
-  public func canDecode(_ image: Image) -> Bool {
-    intrinsicSize(of: image) != nil
-  }
-
-  func svgSize(_ data: [UInt8]) -> Size? {
-    guard let handle = svgHandle(data) else { return nil }
-    defer { g_object_unref(UnsafeMutableRawPointer(handle)) }
-    rsvg_handle_set_dpi(handle, 72)
+struct ImageDecoder {
+  /// The natural size of a parsed SVG, at 72 dpi.
+  func svgSize(of handle: UnsafeMutablePointer<RsvgHandle>) -> Size? {
     var width = 0.0
     var height = 0.0
     guard rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) != 0 else {

@@ -21,27 +21,40 @@ struct PDFAmendment {
   var language: String?
   /// Every structure element the drawer began, in order (empty: leave the tree alone).
   var structure: [StructureLog.Entry] = []
+  /// How many pages the document has (`nil`: not checked).
+  var pageCount: Int?
   /// Per page, in PDF units with the origin at the bottom left: trim box and bleed box.
   var pageBoxes: [(trim: Rect4, bleed: Rect4)?] = []
 
   /// A rectangle as PDF writes it: lower-left x and y, upper-right x and y.
   typealias Rect4 = (Double, Double, Double, Double)
 
-  /// The PDF with the amendment appended; the input unchanged when it cannot be read.
-  func apply(to pdf: [UInt8]) -> [UInt8] {
-    guard let file = PDFFile(pdf) else { return pdf }
+  /// The PDF with the amendment appended.
+  ///
+  /// Throws when the PDF cannot be read, or when what it holds does not match what was drawn
+  /// (another number of pages, other structure elements): a PDF without its figures'
+  /// alternative text, its artifacts or its languages is not written.
+  func apply(to pdf: [UInt8]) throws(RenderError) -> [UInt8] {
+    func fail(_ why: String) -> RenderError { RenderError("amending the PDF (PDF/UA entries, figure text, page boxes): \(why)") }
+    guard let file = PDFFile(pdf) else { throw fail("its cross-reference table cannot be read") }
     var update = PDFUpdate(file: file)
-    guard let root = file.trailer["Root"]?.reference, let catalog = file.dictionary(root) else { return pdf }
-    let pages = catalog["Pages"]?.reference.map { file.pages(under: $0) } ?? []
+    guard let root = file.trailer["Root"]?.reference, let catalog = file.dictionary(root) else {
+      throw fail("it has no document catalog")
+    }
+    guard let pageTree = catalog["Pages"]?.reference else { throw fail("it has no page tree") }
+    let pages = file.pages(under: pageTree)
+    if let pageCount, pages.count != pageCount { throw fail("it has \(pages.count) pages, the document \(pageCount)") }
 
     // The structure tree, and what it changes in the pages' content.
     var marks: [Int: [Int: ContentMark]] = [:]
-    if !structure.isEmpty, let treeRoot = catalog["StructTreeRoot"]?.reference {
-      var tree = StructureTree(file: file, root: treeRoot)
-      if let found = tree?.apply(structure) {
-        marks = found
-        tree?.write(into: &update)
+    if !structure.isEmpty {
+      guard let treeRoot = catalog["StructTreeRoot"]?.reference else { throw fail("it has no structure tree") }
+      guard var tree = StructureTree(file: file, root: treeRoot) else { throw fail("its structure tree cannot be read") }
+      guard let found = tree.apply(structure) else {
+        throw fail("its structure elements are not the \(structure.count) the renderer began")
       }
+      marks = found
+      tree.write(into: &update)
     }
 
     for (index, page) in pages.enumerated() {

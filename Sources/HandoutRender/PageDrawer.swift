@@ -1,8 +1,6 @@
 import Foundation
 import CCairo
-import CRsvg
 import HandoutLayout
-import HandoutText
 
 /// Draws the items of pages onto a Cairo context, tagging them for a structured PDF.
 ///
@@ -15,8 +13,10 @@ struct PageDrawer {
   let isVector: Bool
   /// Whether to write structure tags (PDF only).
   let isTagged: Bool
+  /// The document's fonts and images, made ready for Cairo once per render.
+  let resources: RenderResources
   /// The link targets drawn, as written into the PDF (percent-encoded), for the link audit.
-  private(set) var linkTargets: Set<String> = []
+  var linkTargets: Set<String> = []
   /// Every structure element begun, in order, with what the PDF post-pass adds to it.
   let log = StructureLog()
   /// Blocks with a tagged run (a link, an emoji, text in another script) on any of their
@@ -29,14 +29,16 @@ struct PageDrawer {
   private var openElements: [(key: String, tag: String, entry: Int)] = []
   /// The block closed at the end of the previous page, which the next page may continue.
   private var brokenBlock: (key: String, entry: Int)?
+  /// How many figures have been tagged.
   private var figureCount = 0
   /// The reading rank of what is being drawn: its region's.
   private var rank = 0
 
-  init(cr: OpaquePointer?, isVector: Bool, isTagged: Bool) {
+  init(cr: OpaquePointer?, isVector: Bool, isTagged: Bool, resources: RenderResources) {
     self.cr = cr
     self.isVector = isVector
     self.isTagged = isTagged
+    self.resources = resources
   }
 
   /// Draws a page and returns its outline entries.
@@ -182,105 +184,6 @@ struct PageDrawer {
     brokenBlock = nil
   }
 
-  private mutating func drawText(_ item: TextItem) {
-    guard let paragraph = item.line.handle.paragraph as? ShapedParagraph,
-      let line = paragraph.line(at: item.line.handle.index)
-    else { return }
-    guard isVector, !item.line.links.isEmpty || needsRunTags(item) else {
-      cairo_move_to(cr, item.origin.x, item.origin.y)
-      pango_cairo_show_layout_line(cr, line)
-      return
-    }
-    drawRuns(of: line, in: paragraph, item: item)
-  }
-
-  /// Draws a line run by run, wrapping each linked run in a link tag.
-  ///
-  /// Cairo 1.16 writes broken cross-references for links given only a `rect` attribute, so
-  /// links always enclose the glyphs they cover, and the annotation takes their extents.
-  private mutating func drawRuns(of line: UnsafeMutablePointer<PangoLayoutLine>, in paragraph: ShapedParagraph, item: TextItem) {
-    let text = pango_layout_get_text(paragraph.layout)
-    var x = item.origin.x
-    var node = line.pointee.runs
-    while let current = node {
-      defer { node = current.pointee.next }
-      guard let run = current.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self) else { continue }
-      let width = Double(pango_glyph_string_get_width(run.pointee.glyphs)) / Double(PANGO_SCALE)
-      let middle = x - item.origin.x + width / 2
-      let link = item.line.links.first { middle >= $0.x && middle <= $0.x + $0.width }
-      cairo_save(cr)
-      setColor(foreground(of: run) ?? .black)
-      cairo_move_to(cr, x, item.origin.y - Double(run.pointee.y_offset) / Double(PANGO_SCALE))
-      let tag = beginRunTag(link: link?.uri, run: run, text: text, role: item.role)
-      pango_cairo_show_glyph_item(cr, text, run)
-      if let tag { cairo_tag_end(cr, tag) }
-      cairo_restore(cr)
-      x += width
-    }
-  }
-
-  /// Tags one run of a line drawn run by run: a link; or a span, with `/Lang` for text in
-  /// another script than the document's and `/ActualText` for emoji (drawn as pictures).
-  /// Returns the tag.
-  /// Artifacts and a figure's labels get no tags of their own: they sit in one marked-content
-  /// sequence, which tags inside would leave unmarked.
-  private mutating func beginRunTag(link uri: String?, run: UnsafeMutablePointer<PangoGlyphItem>, text: UnsafePointer<CChar>?, role: Role) -> String? {
-    if let uri {
-      // Percent-encoded: no byte of a plan's address can end the PDF string (LinkURI).
-      let target = LinkURI.encoded(uri)
-      linkTargets.insert(target)
-      cairo_tag_begin(cr, CAIRO_TAG_LINK, "uri='\(target)'")
-      if isTagged { log.record(.init(tag: CAIRO_TAG_LINK)) }
-      return CAIRO_TAG_LINK
-    }
-    guard isTagged, role != .artifact, role != .figureLabel else { return nil }
-    var entry = StructureLog.Entry(tag: "Span")
-    let kind = RunKind(run, documentLanguage: language, fonts: log)
-    if kind.language != nil || kind.needsActualText, let text {
-      let item = run.pointee.item.pointee
-      let start = UnsafeRawPointer(text).advanced(by: Int(item.offset)).assumingMemoryBound(to: UInt8.self)
-      let runText = String(decoding: UnsafeBufferPointer(start: start, count: Int(item.length)), as: UTF8.self)
-      entry.language = kind.language
-      if kind.needsActualText { entry.actualText = runText }
-    }
-    log.begin(cr, entry)
-    return "Span"
-  }
-
-  /// Whether a line is drawn run by run for its tags: it has a link, an emoji or text in
-  /// another script than the document's.
-  func needsRunTags(_ item: TextItem) -> Bool {
-    guard isTagged, item.role != .artifact, item.role != .figureLabel else { return false }
-    if !item.line.links.isEmpty { return true }
-    guard let paragraph = item.line.handle.paragraph as? ShapedParagraph,
-      let line = paragraph.line(at: item.line.handle.index)
-    else { return false }
-    var node = line.pointee.runs
-    while let current = node {
-      defer { node = current.pointee.next }
-      guard let run = current.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self) else { continue }
-      let kind = RunKind(run, documentLanguage: language, fonts: log)
-      if kind.language != nil || kind.needsActualText { return true }
-    }
-    return false
-  }
-
-  /// The foreground colour Pango's attributes give a run, if any.
-  private func foreground(of run: UnsafeMutablePointer<PangoGlyphItem>) -> Color? {
-    var color: Color?
-    var node = run.pointee.item.pointee.analysis.extra_attrs
-    while let current = node {
-      if let attribute = current.pointee.data?.assumingMemoryBound(to: PangoAttribute.self),
-        attribute.pointee.klass.pointee.type == PANGO_ATTR_FOREGROUND
-      {
-        let value = UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: PangoAttrColor.self).pointee.color
-        color = Color(red: Double(value.red) / 65535, green: Double(value.green) / 65535, blue: Double(value.blue) / 65535)
-      }
-      node = current.pointee.next
-    }
-    return color
-  }
-
   private func drawRectangle(_ item: RectangleItem) {
     cairo_save(cr)
     pathRoundedRect(item.rect, radius: item.cornerRadius)
@@ -309,62 +212,6 @@ struct PageDrawer {
     cairo_arc(cr, rect.x + r, rect.maxY - r, r, Double.pi / 2, Double.pi)
     cairo_arc(cr, rect.x + r, rect.y + r, r, Double.pi, 3 * Double.pi / 2)
     cairo_close_path(cr)
-  }
-
-  private func drawImage(_ image: Image, in rect: Rect) {
-    let decoder = ImageDecoder()
-    cairo_save(cr)
-    cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
-    cairo_clip(cr)
-    switch image.format {
-    case .svg:
-      if let handle = decoder.svgHandle(image.data) {
-        rsvg_handle_set_dpi(handle, 72)
-        var viewport = RsvgRectangle(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
-        _ = rsvg_handle_render_document(handle, cr, &viewport, nil)
-        g_object_unref(UnsafeMutableRawPointer(handle))
-      }
-    case .png:
-      let source = PNGSource(image.data)
-      let surface = cairo_image_surface_create_from_png_stream(PNGSource.read, source.closure)
-      if cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS {
-        paint(surface, width: Double(cairo_image_surface_get_width(surface)),
-          height: Double(cairo_image_surface_get_height(surface)), in: rect)
-      }
-      cairo_surface_destroy(surface)
-    case .jpeg:
-      // The JPEG bytes go into the PDF untouched (DCTDecode); Cairo cannot decode them for
-      // raster output, where a neutral placeholder stands in.
-      guard let size = decoder.jpegSize(image.data) else { break }
-      let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(size.width), Int32(size.height))
-      let target = cairo_get_target(cr)
-      if isVector, cairo_surface_supports_mime_type(target, CAIRO_MIME_TYPE_JPEG) != 0 {
-        let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: image.data.count)
-        copy.initialize(from: image.data, count: image.data.count)
-        cairo_surface_set_mime_data(
-          surface, CAIRO_MIME_TYPE_JPEG, copy, UInt(image.data.count),
-          { UnsafeMutableRawPointer($0)?.deallocate() }, copy)
-      } else {
-        let fill = cairo_create(surface)
-        cairo_set_source_rgb(fill, 0.9, 0.9, 0.9)
-        cairo_paint(fill)
-        cairo_destroy(fill)
-      }
-      paint(surface, width: size.width, height: size.height, in: rect)
-      cairo_surface_destroy(surface)
-    }
-    cairo_restore(cr)
-  }
-
-  private func paint(_ surface: OpaquePointer?, width: Double, height: Double, in rect: Rect) {
-    guard width > 0, height > 0 else { return }
-    cairo_save(cr)
-    cairo_translate(cr, rect.x, rect.y)
-    cairo_scale(cr, rect.width / width, rect.height / height)
-    cairo_set_source_surface(cr, surface, 0, 0)
-    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
-    cairo_paint(cr)
-    cairo_restore(cr)
   }
 
   private func drawDrawing(_ drawing: Drawing, in rect: Rect) {
@@ -405,7 +252,7 @@ struct PageDrawer {
     cairo_restore(cr)
   }
 
-  private func setColor(_ color: Color) {
+  func setColor(_ color: Color) {
     cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
   }
 }
@@ -421,48 +268,26 @@ struct RunKind {
   /// ligatures need per-glyph text from the glyph runs themselves.
   var needsActualText = false
 
-  init(_ run: UnsafeMutablePointer<PangoGlyphItem>, documentLanguage: String, fonts: StructureLog) {
-    let analysis = run.pointee.item.pointee.analysis
-    if let font = analysis.font {
-      let key = UnsafeMutableRawPointer(font)
-      if let known = fonts.emojiFonts[key] {
-        needsActualText = known
-      } else if let description = pango_font_describe(font) {
-        defer { pango_font_description_free(description) }
-        let family = pango_font_description_get_family(description).map { String(cString: $0) } ?? ""
-        needsActualText = family.contains("Emoji")
-        fonts.emojiFonts[key] = needsActualText
-      }
-    }
-    let documentBase = documentLanguage.split(separator: "-").first.map(String.init) ?? documentLanguage
+  init(_ run: GlyphRun, documentLanguage: String) {
+    needsActualText = run.isColorEmoji
+    let documentBase = Self.base(of: documentLanguage)
+    // The shaper gives a run in another script that script's sample language (Pango's
+    // derived language): Hangul in an English paragraph is shaped as `ko`.
+    let runBase = Self.base(of: run.language)
     // Han is also written in Japanese and Korean text.
-    if let language = Self.language(of: PangoScript(rawValue: numericCast(analysis.script))), language != documentBase,
-      !(language == "zh" && ["ja", "ko"].contains(documentBase))
-    {
-      self.language = language
+    if Self.tagged.contains(runBase), runBase != documentBase, !(runBase == "zh" && ["ja", "ko"].contains(documentBase)) {
+      language = runBase
     }
   }
 
-  /// The language a script most likely stands for in a care plan; nil for scripts that say
-  /// nothing about it (Latin, common punctuation, inherited marks).
-  static func language(of script: PangoScript) -> String? {
-    switch script {
-    case PANGO_SCRIPT_ARABIC: "ar"
-    case PANGO_SCRIPT_HEBREW: "he"
-    case PANGO_SCRIPT_HANGUL: "ko"
-    case PANGO_SCRIPT_HIRAGANA, PANGO_SCRIPT_KATAKANA: "ja"
-    case PANGO_SCRIPT_HAN: "zh"
-    case PANGO_SCRIPT_CYRILLIC: "ru"
-    case PANGO_SCRIPT_GREEK: "el"
-    case PANGO_SCRIPT_THAI: "th"
-    case PANGO_SCRIPT_DEVANAGARI: "hi"
-    case PANGO_SCRIPT_ARMENIAN: "hy"
-    case PANGO_SCRIPT_GEORGIAN: "ka"
-    case PANGO_SCRIPT_BENGALI: "bn"
-    case PANGO_SCRIPT_TAMIL: "ta"
-    default: nil
-    }
+  /// The primary language subtag, lower-cased: `ko` of `ko-KR`.
+  static func base(of language: String) -> String {
+    (language.split(separator: "-").first.map(String.init) ?? language).lowercased()
   }
+
+  /// The languages a run in another script is tagged with: those whose script says which
+  /// language it is in a care plan. Latin, common punctuation and inherited marks say nothing.
+  static let tagged: Set<String> = ["ar", "he", "ko", "ja", "zh", "ru", "el", "th", "hi", "hy", "ka", "bn", "ta"]
 }
 
 extension FrameItem {

@@ -1,13 +1,17 @@
 import CCairo
 import HandoutLayout
-import HandoutText
 
 /// Draws finished pages with Cairo into PDF, PNG or SVG bytes.
 ///
 /// The renderer draws the lines the layout engine placed; it never breaks text again.
 public enum Renderer {
   /// One vector PDF holding every page, with links, an outline of the headings and metadata.
-  public static func pdf(_ pages: [Page], metadata: Metadata) throws(RenderError) -> [UInt8] {
+  ///
+  /// Images the asset table holds undecoded are decoded once, by `decoder`.
+  public static func pdf(_ document: PagedDocument, decoder: AssetDecoder = AssetDecoder()) throws(RenderError) -> [UInt8] {
+    let pages = document.pages
+    let metadata = document.metadata
+    let resources = RenderResources(document, decoder: decoder)
     let sink = ByteSink()
     let first = pages.first?.size ?? PageSetup.letter
     let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, first.width, first.height)
@@ -20,7 +24,7 @@ public enum Renderer {
     var currentSize = first
     // A tagged PDF: better for screen readers, and cairo 1.16 writes link annotations with
     // correct cross-references only when a structure tree exists.
-    var drawer = PageDrawer(cr: cr, isVector: true, isTagged: true)
+    var drawer = PageDrawer(cr: cr, isVector: true, isTagged: true, resources: resources)
     drawer.language = metadata.language
     drawer.spannedBlocks = Set(pages.flatMap { page in
       page.items.compactMap { item -> Int? in
@@ -52,15 +56,16 @@ public enum Renderer {
     cairo_surface_destroy(surface)
     try check(status, "drawing the PDF")
     try check(finishStatus, "writing the PDF")
+    try checkFonts(resources)
     let amendment = PDFAmendment(
-      language: metadata.language, structure: drawer.log.entries,
+      language: metadata.language, structure: drawer.log.entries, pageCount: pages.count,
       pageBoxes: pages.map { page in
         guard let trim = page.trimBox else { return nil }
         let bleed = page.bleedBox ?? trim
         let flip = { (rect: Rect) in (rect.x, page.size.height - rect.maxY, rect.maxX, page.size.height - rect.y) }
         return (flip(trim), flip(bleed))
       })
-    let bytes = amendment.apply(to: sink.bytes)
+    let bytes = try amendment.apply(to: sink.bytes)
     if let problem = LinkAudit.problem(in: bytes, expected: drawer.linkTargets) {
       throw RenderError("checking the PDF's links: \(problem)")
     }
@@ -68,9 +73,10 @@ public enum Renderer {
   }
 
   /// One PNG per page at `dpi` dots per inch, on a white background.
-  public static func png(_ pages: [Page], dpi: Double) throws(RenderError) -> [[UInt8]] {
+  public static func png(_ document: PagedDocument, dpi: Double, decoder: AssetDecoder = AssetDecoder()) throws(RenderError) -> [[UInt8]] {
+    let resources = RenderResources(document, decoder: decoder)
     var result: [[UInt8]] = []
-    for page in pages {
+    for page in document.pages {
       let scale = dpi / 72
       let width = Int32((page.size.width * scale).rounded())
       let height = Int32((page.size.height * scale).rounded())
@@ -80,7 +86,7 @@ public enum Renderer {
       cairo_set_source_rgb(cr, 1, 1, 1)
       cairo_paint(cr)
       cairo_scale(cr, scale, scale)
-      var drawer = PageDrawer(cr: cr, isVector: false, isTagged: false)
+      var drawer = PageDrawer(cr: cr, isVector: false, isTagged: false, resources: resources)
       _ = drawer.draw(page)
       let status = cairo_status(cr)
       cairo_destroy(cr)
@@ -89,28 +95,31 @@ public enum Renderer {
       cairo_surface_destroy(surface)
       try check(status, "drawing a page")
       try check(writeStatus, "writing a PNG")
+      try checkFonts(resources)
       result.append(sink.bytes)
     }
     return result
   }
 
   /// One SVG per page; text becomes glyph outlines, so it looks the same everywhere.
-  public static func svg(_ pages: [Page]) throws(RenderError) -> [[UInt8]] {
+  public static func svg(_ document: PagedDocument, decoder: AssetDecoder = AssetDecoder()) throws(RenderError) -> [[UInt8]] {
+    let resources = RenderResources(document, decoder: decoder)
     var result: [[UInt8]] = []
-    for page in pages {
+    for page in document.pages {
       let sink = ByteSink()
       let surface = cairo_svg_surface_create_for_stream(
         ByteSink.write, sink.closure, page.size.width, page.size.height)
       try check(cairo_surface_status(surface), "creating the SVG surface")
       cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
       let cr = cairo_create(surface)
-      var drawer = PageDrawer(cr: cr, isVector: true, isTagged: false)
+      var drawer = PageDrawer(cr: cr, isVector: true, isTagged: false, resources: resources)
       _ = drawer.draw(page)
       let status = cairo_status(cr)
       cairo_destroy(cr)
       cairo_surface_finish(surface)
       cairo_surface_destroy(surface)
       try check(status, "drawing the SVG")
+      try checkFonts(resources)
       result.append(sink.bytes)
     }
     return result
@@ -134,6 +143,13 @@ public enum Renderer {
     if let date = metadata.creationDate {
       cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
       cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
+    }
+  }
+
+  /// Fails when a face of the font table could not be loaded: its text would be missing.
+  private static func checkFonts(_ resources: RenderResources) throws(RenderError) {
+    if let failure = resources.fonts.failures.first {
+      throw RenderError("loading a font for drawing: \(failure)")
     }
   }
 

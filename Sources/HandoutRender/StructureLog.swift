@@ -38,9 +38,6 @@ final class StructureLog {
   }
 
   private(set) var entries: [Entry] = []
-  /// Whether each font the drawer met is an emoji font (asked of Pango once per font; the
-  /// fonts live in the engine's font map for longer than one document).
-  var emojiFonts: [UnsafeMutableRawPointer: Bool] = [:]
 
   /// Begins a structure tag and records it; returns its index.
   @discardableResult

@@ -1,4 +1,4 @@
-import CCairo
+import CPango
 
 /// Releases a GObject reference held as an opaque pointer.
 func releaseObject(_ pointer: OpaquePointer?) {

@@ -1,4 +1,4 @@
-import CCairo
+import CPango
 import CPangoFc
 import HandoutLayout
 
@@ -19,6 +19,8 @@ public final class PangoTextSystem: TextSystem {
   private var metrics: [MetricsKey: (ascent: Double, descent: Double)] = [:]
   /// Hyphenators by language, `nil` where no dictionary is installed.
   private var hyphenators: [String: Hyphenator?] = [:]
+  /// The faces the shaped runs refer to.
+  let fontRegistry = FontRegistry()
   /// How many shaped paragraphs the cache keeps before it starts again. Catalogue text, shared
   /// by every plan of a batch, is most of a plan's paragraphs; 1,024 holds those of a few
   /// languages and layouts, and keeps a batch's memory flat (each entry holds a Pango layout:
@@ -74,11 +76,15 @@ public final class PangoTextSystem: TextSystem {
 
   deinit {
     cache.removeAll()
+    fontRegistry.release()
     releaseObject(leftToRight)
     releaseObject(rightToLeft)
     releaseObject(fontMap)
     if let fontConfig { FcConfigDestroy(fontConfig) }
   }
+
+  /// Every face a run this system shaped refers to; ids never change, so cached lines stay valid.
+  public var fonts: FontTable { fontRegistry.table }
 
   public func shape(_ text: StyledText, width: Double) -> ShapedText {
     let key = CacheKey(text: text, width: width)
@@ -100,7 +106,7 @@ public final class PangoTextSystem: TextSystem {
     // The document's language sets each paragraph's direction, as `dir` does in HTML; the
     // bidi algorithm still orders right-to-left runs inside a left-to-right paragraph.
     pango_layout_set_auto_dir(layout, 0)
-    let paragraph = ShapedParagraph(layout: layout)
+    defer { releaseObject(layout) }
 
     var bytes: [UInt8] = []
     var links: [(range: Range<Int>, uri: String)] = []
@@ -154,6 +160,7 @@ public final class PangoTextSystem: TextSystem {
     pango_layout_set_justify(layout, style.alignment == .justified ? 1 : 0)
 
     var lines: [ShapedLine] = []
+    let layoutText = pango_layout_get_text(layout)!
     let iterator = pango_layout_get_iter(layout)
     repeat {
       var logical = PangoRectangle()
@@ -181,7 +188,7 @@ public final class PangoTextSystem: TextSystem {
           ascent: Double(baseline - logical.y) / Double(PANGO_SCALE),
           descent: Double(logical.y + logical.height - baseline) / Double(PANGO_SCALE),
           links: runs,
-          handle: LineHandle(paragraph: paragraph, index: lines.count)))
+          runs: glyphRuns(of: line, text: layoutText, bytes: bytes)))
     } while pango_layout_iter_next_line(iterator) != 0
     pango_layout_iter_free(iterator)
 

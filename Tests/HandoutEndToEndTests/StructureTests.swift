@@ -18,8 +18,7 @@ struct StructureTests {
       metadata: Metadata(title: "Structure", language: language),
       page: PageSetup(size: PageSetup.letter, margins: EdgeInsets(all: 72)), footer: footer, blocks: blocks)
     let system = PangoTextSystem(fonts: try FontLibrary.locate())
-    let pages = layout(document, textSystem: system, images: ImageDecoder())
-    return try scratch.file(try Renderer.pdf(pages, metadata: document.metadata))
+    return try scratch.file(try Renderer.pdf(layOutDocument(document, textSystem: system)))
   }
 
   /// The structure tree as `pdfinfo -struct` prints it, without the text lines and attributes.

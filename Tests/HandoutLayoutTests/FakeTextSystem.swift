@@ -3,7 +3,9 @@ import HandoutLayout
 
 /// Every character is half the font size wide; lines break at spaces, and inside words that
 /// are longer than the line.
-struct FakeTextSystem: TextSystem, ImageMeasurer {
+struct FakeTextSystem: TextSystem {
+  var fonts: FontTable { FontTable() }
+
   func shape(_ text: StyledText, width: Double) -> ShapedText {
     let size = text.style.size
     let advance = size * 0.5
@@ -36,7 +38,7 @@ struct FakeTextSystem: TextSystem, ImageMeasurer {
     }
     let plain = Array(text.plainText)
     var cursor = 0
-    let shaped = lines.enumerated().map { index, line in
+    let shaped = lines.map { line in
       while cursor < plain.count, plain[cursor] == " " || plain[cursor] == "\n" { cursor += 1 }
       let lineRange = cursor..<cursor + line.count
       cursor += line.count
@@ -49,14 +51,11 @@ struct FakeTextSystem: TextSystem, ImageMeasurer {
       }
       return ShapedLine(
         text: line, x: 0, width: Double(line.count) * advance, ascent: size * 0.8, descent: size * 0.2,
-        links: runs, handle: LineHandle(paragraph: nil, index: index))
+        links: runs)
     }
     return ShapedText(lines: shaped, ascent: size * 0.8, descent: size * 0.2)
   }
 
-  func intrinsicSize(of image: Image) -> Size? {
-    Size(width: image.width ?? 100, height: image.height ?? 100)
-  }
 }
 
 /// A 10 pt style with a line height of 1.2: each line is exactly 12 pt tall.
@@ -78,7 +77,7 @@ func document(height: Double, _ blocks: [Block], footer: RunningText? = nil) -> 
 }
 
 func lay(_ document: Document) -> [Page] {
-  layout(document, textSystem: FakeTextSystem(), images: FakeTextSystem())
+  layout(document, textSystem: FakeTextSystem())
 }
 
 /// The text lines of each page, in order.

@@ -113,8 +113,12 @@ struct PaginationTests {
   }
 
   @Test func imagesScaleDownToFitTheRegion() {
-    let image = Image(data: [], format: .png, width: 400, height: 800, alternativeText: "tall")
-    let pages = lay(document(height: 96, [.image(image)]))
+    var assets = AssetTable()
+    let asset = assets.add(Asset(format: .png, data: [], size: Size(width: 200, height: 400)))
+    let image = Image(asset: asset, width: 400, height: 800, alternativeText: "tall")
+    var tall = document(height: 96, [.image(image)])
+    tall.assets = assets
+    let pages = lay(tall)
     guard case .image(_, let rect)? = pages[0].items.first else { Issue.record("no image"); return }
     #expect(rect.height <= 96.001)
     #expect(rect.width <= 100.001)

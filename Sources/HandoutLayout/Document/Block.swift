@@ -178,12 +178,12 @@ public struct Row: Sendable {
   }
 }
 
-/// A raster or vector image, scaled down to fit its region.
+/// A raster or vector image from the document's asset table, scaled down to fit its region.
 public struct Image: Sendable {
   public enum Format: String, Sendable { case svg, png, jpeg }
 
-  public var data: [UInt8]
-  public var format: Format
+  /// The image, in the document's ``AssetTable``.
+  public var asset: AssetID
   /// The wanted size; the intrinsic size is used for what is left `nil`.
   public var width: Double?
   public var height: Double?
@@ -192,11 +192,10 @@ public struct Image: Sendable {
   public var spaceAfter: Double
 
   public init(
-    data: [UInt8], format: Format, width: Double? = nil, height: Double? = nil,
-    alignment: TextAlignment = .start, alternativeText: String, spaceAfter: Double = 0
+    asset: AssetID, width: Double? = nil, height: Double? = nil, alignment: TextAlignment = .start,
+    alternativeText: String, spaceAfter: Double = 0
   ) {
-    self.data = data
-    self.format = format
+    self.asset = asset
     self.width = width
     self.height = height
     self.alignment = alignment

@@ -7,16 +7,19 @@ public struct Document: Sendable {
   /// Running text placed in the bottom margin of every page.
   public var footer: RunningText?
   public var blocks: [Block]
+  /// The images the blocks show, each read and decoded once.
+  public var assets: AssetTable
 
   public init(
     metadata: Metadata, page: PageSetup, header: RunningText? = nil, footer: RunningText? = nil,
-    blocks: [Block]
+    blocks: [Block], assets: AssetTable = AssetTable()
   ) {
     self.metadata = metadata
     self.page = page
     self.header = header
     self.footer = footer
     self.blocks = blocks
+    self.assets = assets
   }
 }
 

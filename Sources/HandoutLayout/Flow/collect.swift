@@ -10,7 +10,7 @@ struct Flow {
 /// Collects blocks into a flow at `width`, shaping text on the way; images and drawings are
 /// scaled down to fit `regionHeight`.
 func collect(
-  _ blocks: [Block], width: Double, regionHeight: Double, textSystem: any TextSystem, images: any ImageMeasurer
+  _ blocks: [Block], width: Double, regionHeight: Double, textSystem: any TextSystem, images: AssetTable
 ) -> Flow {
   var collector = Collector(textSystem: textSystem, images: images, regionHeight: regionHeight)
   var items: [FlowItem] = []
@@ -25,7 +25,8 @@ func collect(
 /// groups and boxes forbid breaks inside themselves.
 struct Collector {
   let textSystem: any TextSystem
-  let images: any ImageMeasurer
+  /// The document's images, with their natural sizes.
+  let images: AssetTable
   /// The height of a region; images and drawings are scaled down to fit it.
   let regionHeight: Double
   private(set) var containers: [Container] = []
@@ -38,7 +39,7 @@ struct Collector {
   /// The structure elements the blocks being collected sit in.
   var ancestors: [StructureElement] = []
 
-  init(textSystem: any TextSystem, images: any ImageMeasurer, regionHeight: Double) {
+  init(textSystem: any TextSystem, images: AssetTable, regionHeight: Double) {
     self.textSystem = textSystem
     self.images = images
     self.regionHeight = regionHeight
@@ -98,7 +99,7 @@ struct Collector {
       collectTable(table, x: x, width: width, into: &out)
 
     case .image(let image):
-      let natural = images.intrinsicSize(of: image) ?? Size(width: 100, height: 100)
+      let natural = images[image.asset]?.size ?? Size(width: 100, height: 100)
       let size = fit(natural, width: image.width, height: image.height, maxWidth: width)
       let left = x + alignedOffset(size.width, in: width, image.alignment)
       let rect = Rect(x: left, y: 0, width: size.width, height: size.height)

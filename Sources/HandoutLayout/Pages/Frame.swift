@@ -1,5 +1,5 @@
 /// A finished page: its size and everything on it, positioned in page coordinates.
-public struct Page {
+public struct Page: Sendable {
   public var size: Size
   /// The rectangle inside the margins, where the flow was laid.
   public var body: Rect
@@ -42,7 +42,7 @@ public struct ReadingRegion: Sendable, Hashable {
 }
 
 /// One positioned thing on a page, in drawing order.
-public enum FrameItem {
+public enum FrameItem: Sendable {
   case text(TextItem)
   case rectangle(RectangleItem)
   case rule(from: Point, to: Point, color: Color, width: Double)
@@ -95,7 +95,7 @@ public enum FrameItem {
 }
 
 /// A line of text placed on a page.
-public struct TextItem {
+public struct TextItem: Sendable {
   public var line: ShapedLine
   /// The left end of the line's baseline.
   public var origin: Point
@@ -128,7 +128,7 @@ public struct TextItem {
 }
 
 /// A filled and/or stroked rectangle, optionally with rounded corners.
-public struct RectangleItem {
+public struct RectangleItem: Sendable {
   public var rect: Rect
   public var fill: Color?
   public var stroke: Color?

@@ -5,16 +5,12 @@
 public protocol TextSystem {
   /// The lines of `text` set in a box `width` wide.
   func shape(_ text: StyledText, width: Double) -> ShapedText
-}
-
-/// Reads the natural size of images; the renderer's image decoders stand behind it.
-public protocol ImageMeasurer {
-  /// The natural size of an image, in points; `nil` when the data cannot be read.
-  func intrinsicSize(of image: Image) -> Size?
+  /// The faces the glyph runs of every shaped line refer to.
+  var fonts: FontTable { get }
 }
 
 /// Text broken into lines.
-public struct ShapedText {
+public struct ShapedText: Sendable {
   public var lines: [ShapedLine]
   /// The ascent of the paragraph's own font: lines reaching higher (a fallback font) grow.
   public var ascent: Double
@@ -28,8 +24,8 @@ public struct ShapedText {
   }
 }
 
-/// One line of shaped text, measured, with a handle the renderer draws it from.
-public struct ShapedLine {
+/// One line of shaped text, measured, with the glyph runs the renderer draws it from.
+public struct ShapedLine: Sendable {
   /// The characters on the line, in logical order.
   public var text: String
   /// The line's left edge, measured from the left of its box (alignment, right-to-left text).
@@ -41,12 +37,13 @@ public struct ShapedLine {
   public var descent: Double
   /// Linked runs on the line, from left to right.
   public var links: [LinkRun]
-  /// What the renderer needs to draw this exact line without breaking it again.
-  public var handle: LineHandle
+  /// The glyphs, run by run from left to right: the renderer draws this exact line from them
+  /// without shaping or breaking it again.
+  public var runs: [GlyphRun]
 
   public init(
     text: String, x: Double, width: Double, ascent: Double, descent: Double, links: [LinkRun] = [],
-    handle: LineHandle
+    runs: [GlyphRun] = []
   ) {
     self.text = text
     self.x = x
@@ -54,7 +51,7 @@ public struct ShapedLine {
     self.ascent = ascent
     self.descent = descent
     self.links = links
-    self.handle = handle
+    self.runs = runs
   }
 }
 
@@ -68,16 +65,5 @@ public struct LinkRun: Sendable, Hashable {
     self.uri = uri
     self.x = x
     self.width = width
-  }
-}
-
-/// An opaque reference to the shaped paragraph a line came from, and the line's index in it.
-public struct LineHandle {
-  public let paragraph: AnyObject?
-  public let index: Int
-
-  public init(paragraph: AnyObject?, index: Int) {
-    self.paragraph = paragraph
-    self.index = index
   }
 }

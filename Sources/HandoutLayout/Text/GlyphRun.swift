@@ -1,0 +1,88 @@
+/// A run of shaped text in one font, size and colour: glyphs at fixed positions, and the
+/// characters they stand for, so the renderer can draw it without shaping again and copied
+/// text keeps its clusters.
+public struct GlyphRun: Sendable, Hashable {
+  /// The face, in the laid-out document's font table.
+  public var font: FontID
+  /// The font size, in points.
+  public var size: Double
+  /// Where the run's pen starts, from the line's left edge.
+  public var x: Double
+  /// How far the run's baseline is raised above the line's.
+  public var rise: Double
+  /// The glyphs in visual order, left to right.
+  public var glyphs: [Glyph]
+  /// The characters the run stands for, in logical order.
+  public var text: String
+  /// Which bytes of `text` each group of glyphs draws, in the order Cairo wants them.
+  public var clusters: [TextCluster]
+  /// Whether the clusters map to the glyphs from the last one back (right-to-left text).
+  public var hasBackwardClusters: Bool
+  public var color: Color
+  /// The BCP 47 language the run was shaped for.
+  public var language: String
+  /// Whether the face draws colour bitmaps (emoji) rather than outlines.
+  public var isColorEmoji: Bool
+  /// Characters no loaded face could draw; they are drawn as the face's missing-glyph box.
+  public var missingGlyphCount: Int
+
+  public init(
+    font: FontID, size: Double, x: Double, rise: Double = 0, glyphs: [Glyph], text: String,
+    clusters: [TextCluster], hasBackwardClusters: Bool = false, color: Color, language: String,
+    isColorEmoji: Bool = false, missingGlyphCount: Int = 0
+  ) {
+    self.font = font
+    self.size = size
+    self.x = x
+    self.rise = rise
+    self.glyphs = glyphs
+    self.text = text
+    self.clusters = clusters
+    self.hasBackwardClusters = hasBackwardClusters
+    self.color = color
+    self.language = language
+    self.isColorEmoji = isColorEmoji
+    self.missingGlyphCount = missingGlyphCount
+  }
+
+  /// The sum of the glyphs' advances.
+  public var width: Double {
+    glyphs.reduce(0) { $0 + $1.advance }
+  }
+}
+
+/// One glyph of a run: which one, how far it moves the pen, and how far it sits off the pen.
+public struct Glyph: Sendable, Hashable {
+  /// The glyph's index in its face; ``invisible`` for characters that take space but draw
+  /// nothing (a zero-width joiner, a line's end).
+  public var id: UInt32
+  public var advance: Double
+  /// Offsets from the pen position, right and down.
+  public var xOffset: Double
+  public var yOffset: Double
+
+  /// The id of a glyph that is not drawn.
+  public static let invisible: UInt32 = 0x0FFF_FFFF
+
+  public init(id: UInt32, advance: Double, xOffset: Double = 0, yOffset: Double = 0) {
+    self.id = id
+    self.advance = advance
+    self.xOffset = xOffset
+    self.yOffset = yOffset
+  }
+
+  /// Whether the glyph puts ink on the page.
+  public var isDrawn: Bool { id != Glyph.invisible }
+}
+
+/// A cluster: bytes of a run's UTF-8 text drawn by a number of its (drawn) glyphs, as
+/// `cairo_text_cluster_t` has it.
+public struct TextCluster: Sendable, Hashable {
+  public var byteCount: Int
+  public var glyphCount: Int
+
+  public init(byteCount: Int, glyphCount: Int) {
+    self.byteCount = byteCount
+    self.glyphCount = glyphCount
+  }
+}

@@ -1,0 +1,135 @@
+import CCairo
+import HandoutLayout
+
+/// How much finer than the page colour emoji are drawn on vector targets: 8 × 72 = 576 ppi.
+private let emojiOversampling = 8.0
+
+extension PageDrawer {
+  /// Draws a line's glyph runs. On vector targets a linked run is wrapped in a link tag, and in
+  /// a tagged PDF a run that needs tags of its own (an emoji, text in another script) in a span.
+  ///
+  /// Cairo 1.16 writes broken cross-references for links given only a `rect` attribute, so
+  /// links always enclose the glyphs they cover, and the annotation takes their extents.
+  mutating func drawText(_ item: TextItem) {
+    let hasLinks = isVector && !item.line.links.isEmpty
+    let byRun = isVector && (hasLinks || needsRunTags(item))
+    let origin = snapped(item.origin)
+    for run in item.line.runs {
+      let middle = run.x + run.width / 2
+      let link = hasLinks ? item.line.links.first { middle >= $0.x && middle <= $0.x + $0.width } : nil
+      let tag = byRun ? beginRunTag(link: link?.uri, run: run, role: item.role) : nil
+      // A line drawn run by run is drawn from each run's own point, a line without from the
+      // line's: the positions, and so the bytes, of what Pango drew.
+      let start = byRun ? snapped(Point(x: item.origin.x + run.x, y: item.origin.y)) : origin
+      draw(run, at: Point(x: start.x + (byRun ? 0 : run.x), y: start.y - run.rise))
+      if let tag { cairo_tag_end(cr, tag) }
+    }
+  }
+
+  /// Tags one run of a line drawn run by run: a link; or a span, with `/Lang` for text in
+  /// another script than the document's and `/ActualText` for emoji (drawn as pictures).
+  /// Returns the tag.
+  /// Artifacts and a figure's labels get no tags of their own: they sit in one marked-content
+  /// sequence, which tags inside would leave unmarked.
+  private mutating func beginRunTag(link uri: String?, run: GlyphRun, role: Role) -> String? {
+    if let uri {
+      // Percent-encoded: no byte of a plan's address can end the PDF string (LinkURI).
+      let target = LinkURI.encoded(uri)
+      linkTargets.insert(target)
+      cairo_tag_begin(cr, CAIRO_TAG_LINK, "uri='\(target)'")
+      if isTagged { log.record(.init(tag: CAIRO_TAG_LINK)) }
+      return CAIRO_TAG_LINK
+    }
+    guard isTagged, role != .artifact, role != .figureLabel else { return nil }
+    var entry = StructureLog.Entry(tag: "Span")
+    let kind = RunKind(run, documentLanguage: language)
+    entry.language = kind.language
+    if kind.needsActualText { entry.actualText = run.text }
+    log.begin(cr, entry)
+    return "Span"
+  }
+
+  /// Whether a line is drawn run by run for its tags: it has a link, an emoji or text in
+  /// another script than the document's.
+  func needsRunTags(_ item: TextItem) -> Bool {
+    guard isTagged, item.role != .artifact, item.role != .figureLabel else { return false }
+    if !item.line.links.isEmpty { return true }
+    return item.line.runs.contains { run in
+      let kind = RunKind(run, documentLanguage: language)
+      return kind.language != nil || kind.needsActualText
+    }
+  }
+
+  /// A point as Cairo keeps a current point, in 24.8 fixed point on the device.
+  private func snapped(_ point: Point) -> Point {
+    var x = point.x
+    var y = point.y
+    cairo_move_to(cr, x, y)
+    cairo_get_current_point(cr, &x, &y)
+    cairo_new_path(cr)
+    return Point(x: x, y: y)
+  }
+
+  /// Draws a run whose pen starts at `origin`, with its text and clusters, so copied text
+  /// comes out as it was written.
+  private func draw(_ run: GlyphRun, at origin: Point) {
+    guard let font = resources.fonts.scaledFont(for: run) else { return }
+    var glyphs: [cairo_glyph_t] = []
+    glyphs.reserveCapacity(run.glyphs.count)
+    var pen = 0.0
+    for glyph in run.glyphs {
+      if glyph.isDrawn {
+        glyphs.append(
+          cairo_glyph_t(
+            index: UInt(glyph.id), x: origin.x + (pen + glyph.xOffset),
+            y: glyph.yOffset == 0 ? origin.y : origin.y + glyph.yOffset))
+      }
+      pen += glyph.advance
+    }
+    guard !glyphs.isEmpty else { return }
+    cairo_save(cr)
+    cairo_set_scaled_font(cr, font)
+    setColor(run.color)
+    if run.isColorEmoji, isVector {
+      drawSharpBitmap(glyphs, font: font)
+    } else {
+      var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.byteCount), num_glyphs: Int32($0.glyphCount)) }
+      let flags = run.hasBackwardClusters ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(0)
+      var text = run.text
+      text.withUTF8 { utf8 in
+        utf8.withMemoryRebound(to: CChar.self) { bytes in
+          cairo_show_text_glyphs(
+            cr, bytes.baseAddress, Int32(bytes.count), &glyphs, Int32(glyphs.count), &clusters,
+            Int32(clusters.count), flags)
+        }
+      }
+    }
+    cairo_restore(cr)
+  }
+
+  /// Draws colour glyphs into an image eight times finer than the page and paints it scaled
+  /// down: Cairo 1.16 would put them into a PDF or SVG as 72 ppi bitmaps, blurred in print.
+  private func drawSharpBitmap(_ glyphs: [cairo_glyph_t], font: OpaquePointer?) {
+    var extents = cairo_text_extents_t()
+    cairo_scaled_font_glyph_extents(font, glyphs, Int32(glyphs.count), &extents)
+    // The extents are measured from the first glyph's origin.
+    let left = (glyphs[0].x + extents.x_bearing).rounded(.down)
+    let top = (glyphs[0].y + extents.y_bearing).rounded(.down)
+    let width = (glyphs[0].x + extents.x_bearing + extents.width).rounded(.up) - left
+    let height = (glyphs[0].y + extents.y_bearing + extents.height).rounded(.up) - top
+    guard width > 0, height > 0 else { return }
+    let surface = cairo_image_surface_create(
+      CAIRO_FORMAT_ARGB32, Int32(width * emojiOversampling), Int32(height * emojiOversampling))
+    defer { cairo_surface_destroy(surface) }
+    let bitmap = cairo_create(surface)
+    cairo_scale(bitmap, emojiOversampling, emojiOversampling)
+    cairo_translate(bitmap, -left, -top)
+    cairo_set_scaled_font(bitmap, font)
+    glyphs.withUnsafeBufferPointer { cairo_show_glyphs(bitmap, $0.baseAddress, Int32($0.count)) }
+    cairo_destroy(bitmap)
+    cairo_translate(cr, left, top)
+    cairo_scale(cr, 1 / emojiOversampling, 1 / emojiOversampling)
+    cairo_set_source_surface(cr, surface, 0, 0)
+    cairo_paint(cr)
+  }
+}
