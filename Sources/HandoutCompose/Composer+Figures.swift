@@ -79,7 +79,7 @@ extension Composer {
     let cell = { (text: String) -> [Block] in [.paragraph(Paragraph(text, style: styles.body))] }
     let headerCell = { (text: String) -> [Block] in [.paragraph(Paragraph(text, style: styles.emphasis))] }
     let rows: [[[Block]]] = sessions.map { session in
-      let techniques = session.techniques.map { catalog.techniques[$0]?.name ?? $0 }.joined(separator: ", ")
+      let techniques = session.techniques.map { catalog.technique($0)?.name ?? $0 }.joined(separator: ", ")
       return [
         cell(format.date(session.date)), cell(session.painBefore.map(String.init) ?? "–"),
         cell(session.painAfter.map(String.init) ?? "–"), cell(techniques),
@@ -91,7 +91,9 @@ extension Composer {
         headerCell(catalog.label("sessionDate")), headerCell(catalog.label("painBefore")),
         headerCell(catalog.label("painAfter")), headerCell(catalog.label("techniquesUsed")),
       ]],
-      rows: rows, headerFill: palette.tint, stripeFill: palette.tint.with(alpha: 0.45), ruleColor: palette.line,
+      // Large print keeps tints from behind text (APH guidance); rules alone mark the rows.
+      rows: rows, headerFill: isLargeType ? nil : palette.tint, stripeFill: isLargeType ? nil : palette.tint.with(alpha: 0.45),
+      ruleColor: palette.line,
       cellPadding: EdgeInsets(top: 5, right: 8, bottom: 5, left: 8), spaceAfter: 8)
     return [heading(catalog.label("history")), .table(table)]
   }
@@ -124,12 +126,12 @@ extension Composer {
 
   /// A brochure's front cover: the logo large, the title, the subtitle, the clinic's name.
   func cover() -> [Block] {
-    var blocks: [Block] = [.spacer(36)]
+    var blocks: [Block] = [.spacer(24)]
     if let logo = assets.logo {
       var image = logo
       image.width = min(page.body.width, 150)
       image.alignment = .start
-      image.spaceAfter = 36
+      image.spaceAfter = 24
       blocks.append(.image(image))
     }
     blocks.append(.paragraph(Paragraph(plan.title ?? documentTitle, style: styles.title.with { $0.size *= 1.15 }, spaceAfter: 10)))
@@ -137,7 +139,13 @@ extension Composer {
       blocks.append(.paragraph(Paragraph(subtitle, style: styles.subtitle, spaceAfter: 24)))
     }
     if let name = plan.clinic?.name {
-      blocks.append(.paragraph(Paragraph([Span.bold(name)], style: styles.body.with { $0.color = palette.accent })))
+      blocks.append(.paragraph(Paragraph([Span.bold(name)], style: styles.body.with { $0.color = palette.accent }, spaceAfter: 12)))
+    }
+    // The booking code on the front, where it is seen first, beside its words.
+    if let code = bookingCode(side: 64) {
+      let caption = Paragraph(catalog.label("scanToBook"), style: styles.body.with { $0.color = palette.text })
+      blocks.append(
+        .row(Row(cells: [Row.Cell(weight: 0.4, [code]), Row.Cell(weight: 1, verticalAlignment: .center, [.paragraph(caption)])], gap: 10, spaceAfter: 14)))
     }
     return blocks
   }
@@ -156,15 +164,6 @@ extension Composer {
     }
     if let website = clinic.website {
       blocks.append(.paragraph(Paragraph([Span(displayURL(website), link: website)], style: styles.body, spaceAfter: 4)))
-    }
-    if let code = bookingCode(side: 80) {
-      blocks += [
-        .spacer(14),
-        .keepTogether([
-          code,
-          .paragraph(Paragraph(catalog.label("scanToBook"), style: styles.small.with { $0.color = palette.text }, spaceBefore: 4)),
-        ]),
-      ]
     }
     return blocks
   }

@@ -34,12 +34,14 @@ extension LayoutSpec.Fold {
       rect = Rect(x: rect.x, y: bleedBox.y, width: rect.width + (cover == outside.count - 1 ? bleed : 0), height: bleedBox.height)
       outsideDecorations.append(fill(rect, coverBackground))
     }
-    let marks = cropMarks ? self.marks(trim: trim, folds: outside.dropFirst().map(\.x)) : []
+    // Each side's fold marks stand where its own panels meet: the inside mirrors the outside.
+    let outsideMarks = cropMarks ? self.marks(trim: trim, folds: outside.dropFirst().map(\.x)) : []
+    let insideMarks = cropMarks ? self.marks(trim: trim, folds: inside.dropFirst().map(\.x)) : []
     var setup = PageSetup(
       size: size, margins: EdgeInsets(all: offset + safeMargin),
       templates: [
-        PageTemplate(regions: outsideOrder.map { outside[$0].inset(by: safe) }, decorations: outsideDecorations + marks),
-        PageTemplate(regions: inside.map { $0.inset(by: safe) }, decorations: marks),
+        PageTemplate(regions: outsideOrder.map { outside[$0].inset(by: safe) }, decorations: outsideDecorations + outsideMarks),
+        PageTemplate(regions: inside.map { $0.inset(by: safe) }, decorations: insideMarks),
       ])
     setup.trimBox = trim
     setup.bleedBox = bleedBox

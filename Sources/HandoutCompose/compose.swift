@@ -49,12 +49,16 @@ struct Composer {
     } else {
       page = PageSetup(size: size, margins: EdgeInsets(top: m.top, right: m.right, bottom: m.bottom, left: m.left))
     }
-    styles = Styles(scale: spec.type, palette: palette, language: plan.language)
+    // Folded brochures are never hyphenated: narrow panels broke words wrongly ("mú-sculo"),
+    // and copied text carried the soft hyphens.
+    var scale = spec.type
+    if spec.fold != nil { scale.hyphenation = false }
+    styles = Styles(scale: scale, palette: palette, language: plan.language)
     format = Formatter(catalog: catalog)
   }
 
   var conditionEntry: ConditionEntry? {
-    plan.condition.flatMap { catalog.conditions[$0.id] }
+    plan.condition.flatMap { catalog.condition($0.id) }
   }
 
   func document(options: ComposeOptions) -> Document {
@@ -83,14 +87,16 @@ struct Composer {
     }
     blocks.append(.paragraph(Paragraph(catalog.label("disclaimer"), style: styles.small, spaceBefore: 18)))
     let clinicName = plan.clinic?.name ?? ""
+    // Large print has room for the clinic's name alone beside the page number.
+    let footerParts = isLargeType ? [clinicName] : [clinicName, plan.clinic?.phone].compactMap { $0 }
     let footer = RunningText(
-      leading: [clinicName, plan.clinic?.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "  ·  "),
+      leading: footerParts.filter { !$0.isEmpty }.joined(separator: "  ·  "),
       trailing: catalog.label("pageOf", ["page": "{page}", "pages": "{pages}"]),
       style: styles.small, rule: palette.line)
     let date = options.creationDate ?? plan.date.map { "\($0)T00:00:00Z" }
     var keywords = ["care plan"]
     if let condition = conditionEntry { keywords.append(condition.name) }
-    keywords += plan.techniques.compactMap { $0.id.flatMap { catalog.techniques[$0]?.name } }
+    keywords += plan.techniques.compactMap { $0.id.flatMap { catalog.technique($0)?.name } }
     let metadata = Metadata(
       title: documentTitle, author: plan.clinic?.name, subject: conditionEntry?.name ?? plan.subtitle,
       keywords: keywords, creator: options.creator, language: plan.language, creationDate: date)

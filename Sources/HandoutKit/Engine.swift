@@ -145,13 +145,14 @@ public final class Engine {
   public func layOut(_ request: RenderRequest) throws(HandoutError) -> LaidOut {
     let checked = check(request)
     guard let plan = checked.plan else { throw .invalidInput(checked.diagnostics) }
-    let catalog = try catalog(language: plan.language)
-    var spec = try layoutSpec(request.layout ?? plan.layout ?? "take-home")
-    if request.isLargePrint { spec = spec.inLargePrint(try layoutSpec("large-print")) }
-    let options = ComposeOptions(
-      paper: request.paper, creator: "Handout \(handoutVersion)",
-      creationDate: request.sourceDateEpoch.map(isoDate) ?? (plan.date == nil ? isoDate(today()) : nil))
-    let document = compose(plan, catalog: catalog, layout: spec, assets: checked.assets, options: options)
+    let spec = try resolvedSpec(request, plan)
+    let document: Document
+    if let composed = checked.document {
+      document = composed
+    } else {
+      let catalog = try catalog(language: plan.language)
+      document = compose(plan, catalog: catalog, layout: spec, assets: checked.assets, request: request)
+    }
     let pages = layout(
       document, textSystem: textSystem, images: ImageDecoder(),
       options: LayoutOptions(showsDebugOutlines: request.showsDebugOutlines))
@@ -166,26 +167,60 @@ public final class Engine {
     return LaidOut(plan: plan, document: document, pages: pages, warnings: warnings)
   }
 
+  /// The layout a request is set in: its own, the plan's, or the take-home; in large print when asked.
+  private func resolvedSpec(_ request: RenderRequest, _ plan: Plan) throws(HandoutError) -> LayoutSpec {
+    var spec = try layoutSpec(request.layout ?? plan.layout ?? "take-home")
+    if request.isLargePrint { spec = spec.inLargePrint(try layoutSpec("large-print")) }
+    return spec
+  }
+
+  private func compose(
+    _ plan: Plan, catalog: Catalog, layout spec: LayoutSpec, assets: Assets, request: RenderRequest
+  ) -> Document {
+    let options = ComposeOptions(
+      paper: request.paper, creator: "Handout \(handoutVersion)",
+      creationDate: request.sourceDateEpoch.map(isoDate) ?? (plan.date == nil ? isoDate(today()) : nil))
+    return HandoutCompose.compose(plan, catalog: catalog, layout: spec, assets: assets, options: options)
+  }
+
+  /// Composes the plan to learn which catalogue text its layout prints, and reports the keys
+  /// the plan's language lacks: a handout is in one language or not printed at all.
+  private func composeInLanguage(
+    _ plan: Plan, _ request: RenderRequest, read: ReadPlan, assets: Assets, file: String
+  ) -> (document: Document?, diagnostics: [Diagnostic]) {
+    guard let spec = try? resolvedSpec(request, plan), let base = try? catalog(language: plan.language) else {
+      return (nil, [])
+    }
+    let catalog = base.recordingUse()
+    let document = compose(plan, catalog: catalog, layout: spec, assets: assets, request: request)
+    let missing = (catalog.use?.read ?? []).intersection(base.untranslated).sorted()
+    guard !missing.isEmpty else { return (document, []) }
+    let path = JSONPath.root.appending("language")
+    let primary = LanguageTag.primary(plan.language)
+    let hint = Catalog.builtInLanguages.contains(primary)
+      ? "add the missing text to the \"\(primary)\" catalogue, or give it with --catalog FILE"
+      : "built-in languages: \(Catalog.builtInLanguages.joined(separator: ", ")); give the \"\(primary)\" text with --catalog FILE"
+    return (nil, [
+      Diagnostic(
+        .error,
+        "the catalogue has no \"\(primary)\" text for \(missing.count) \(missing.count == 1 ? "entry" : "entries") the \(spec.name) layout prints: \(missing.joined(separator: ", "))",
+        file: file, at: read.location(of: path), path: path, hint: hint)
+    ])
+  }
+
   /// Reads the plan once and runs every check; the plan is `nil` when any error was found.
-  private func check(_ request: RenderRequest) -> (plan: Plan?, diagnostics: [Diagnostic], assets: Assets) {
+  private func check(_ request: RenderRequest) -> (plan: Plan?, diagnostics: [Diagnostic], assets: Assets, document: Document?) {
     let file = request.planPath ?? "<stdin>"
     let read = PlanReader(file: file).read(request.plan)
-    guard let plan = read.plan else { return (nil, read.diagnostics, Assets()) }
+    guard let plan = read.plan else { return (nil, read.diagnostics, Assets(), nil) }
     var diagnostics = read.diagnostics
     do {
       let catalog = try catalog(language: plan.language)
       let checks = PlanChecks(read: read, catalog: catalog, file: file)
       diagnostics += checks.unknownIDs(in: plan)
       diagnostics += checks.readability(language: plan.language)
-      let primary = LanguageTag.primary(plan.language)
-      if !Catalog.builtInLanguages.contains(primary) {
-        let path = JSONPath.root.appending("language")
-        diagnostics.append(
-          Diagnostic(
-            .warning, "the catalogue has no \"\(primary)\" text; labels and catalogue entries will be in English",
-            file: file, at: read.location(of: path), path: path,
-            hint: "built-in languages: \(Catalog.builtInLanguages.joined(separator: ", ")); add your own text with --catalog FILE"))
-      }
+      diagnostics += checks.emergencyNumber(in: plan)
+      diagnostics += checks.dosages(in: plan)
     } catch {
       diagnostics.append(Diagnostic(.error, "\(error)", file: file))
     }
@@ -199,9 +234,16 @@ public final class Engine {
     if request.isStrict {
       diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
     }
-    let failed = diagnostics.contains { $0.severity == .error }
     let code = plan.clinic?.bookingUrl.flatMap { QRCode(encoding: $0) }
-    return (failed ? nil : plan, diagnostics, Assets(logo: logo.image, bookingCode: code.map { ($0.size, $0.modules) }))
+    let assets = Assets(logo: logo.image, bookingCode: code.map { ($0.size, $0.modules) })
+    var document: Document?
+    if !diagnostics.contains(where: { $0.severity == .error }) {
+      let composed = composeInLanguage(plan, request, read: read, assets: assets, file: file)
+      document = composed.document
+      diagnostics += composed.diagnostics
+    }
+    let failed = diagnostics.contains { $0.severity == .error }
+    return (failed ? nil : plan, diagnostics, assets, document)
   }
 
   /// The layout named `nameOrPath`, built in or from a file.

@@ -120,10 +120,4 @@ struct PlanFormatTests {
     let strict = try run(handoutBinary, ["validate", "--strict", "-"], input: Data(plan.utf8))
     #expect(strict.status == 64)
   }
-
-  @Test func anUnknownLanguageIsNamed() throws {
-    let plan = #"{"format": 1, "language": "fr", "client": {"name": "A"}}"#
-    let result = try run(handoutBinary, ["validate", "-"], input: Data(plan.utf8))
-    #expect(result.stderr.contains(#"<stdin>:1:27: warning: language: the catalogue has no "fr" text"#), "\(result.stderr)")
-  }
 }

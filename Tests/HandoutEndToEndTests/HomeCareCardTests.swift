@@ -1,0 +1,93 @@
+import Foundation
+import HandoutKit
+import Testing
+
+/// Home-care cards: a dose that reads right for the kind of item, on a line that breaks only
+/// between phrases, and a purpose and a "what you should feel" line on every card.
+@Suite("Home-care cards")
+struct HomeCareCardTests {
+  let scratch: Scratch
+
+  init() throws {
+    scratch = try Scratch()
+  }
+
+  private func pdf(_ request: RenderRequest) throws -> String {
+    var request = request
+    request.sourceDateEpoch = 0
+    return try scratch.file(try Engine().render(request).files[0])
+  }
+
+  @Test(arguments: ["take-home", "care-plan-report", "large-print"])
+  func everyCardHasAPurposeAFeelAndAStopLine(_ layout: String) throws {
+    var request = try HandoutEndToEndTests.request(sharedExamples.appendingPathComponent("sciatica-plan.json"))
+    request.layout = layout
+    let text = try HandoutEndToEndTests.text(ofPDF: try pdf(request))
+    let cards = 6
+    #expect(text.components(separatedBy: "Why: ").count - 1 == cards, "\(layout)")
+    #expect(text.components(separatedBy: "You should feel: ").count - 1 == cards, "\(layout)")
+    #expect(text.components(separatedBy: "Stop if: ").count - 1 == cards, "\(layout)")
+    #expect(text.components(separatedBy: "How much: ").count - 1 == cards, "\(layout)")
+  }
+
+  /// The reference plan's doses, each phrase whole on one line of the PDF's text.
+  @Test(arguments: ["take-home", "care-plan-report", "large-print"])
+  func noDoseBreaksInsideAPhrase(_ layout: String) throws {
+    var request = try HandoutEndToEndTests.request(sharedExamples.appendingPathComponent("sciatica-plan.json"))
+    request.layout = layout
+    let lines = try HandoutEndToEndTests.text(ofPDF: try pdf(request), raw: true).split(separator: "\n").map(String.init)
+    let phrases = [
+      "Left side", "Both sides", "Hold 30 seconds", "Hold 20 seconds", "3 times", "2 times a day", "Once a day",
+      "15 minutes", "Cold after a flare-up", "Heat before you stretch", "10 minutes", "2 minutes", "Every 45 minutes",
+    ]
+    for phrase in phrases {
+      #expect(lines.contains { $0.contains(phrase) }, "\(layout): \"\(phrase)\" is broken across lines")
+    }
+    // Walking is timed, never held; breaks come every so often, not so many times a day.
+    let text = lines.joined(separator: " ")
+    #expect(!text.contains("Hold 10 minutes") && !text.contains("Hold 600"))
+    #expect(!text.contains("8 times a day") && !text.contains("8× a day"))
+    for line in lines where line.contains(" · ") || line.hasSuffix(" ·") {
+      #expect(!line.hasPrefix("·"), "\(layout): a dose line starts with its separator: \(line)")
+    }
+  }
+
+  @Test func aClinicianDoseReplacesTheDefaultsWayOfSayingHowOften() throws {
+    let request = try editedExample("sciatica-plan") { plan in
+      plan["homeCare"] = [
+        ["id": "sitting-breaks", "every": "30 min"],
+        ["id": "walking", "duration": "20 min"],
+        ["id": "mindful-breathing", "breaths": 10],
+      ]
+    }
+    let text = try HandoutEndToEndTests.text(ofPDF: try pdf(request), raw: true).replacingOccurrences(of: "\n", with: " ")
+    #expect(text.contains("2 minutes · Every 30 minutes"))
+    #expect(text.contains("20 minutes · 2 times a day"))
+    #expect(text.contains("10 slow breaths · 2 times a day"))
+    #expect(!text.contains("5 minutes · 10 slow breaths"))
+  }
+
+  @Test func aDoseThatDoesNotFitItsKindIsAWarning() throws {
+    let plan = """
+      {"format": 1, "client": {"name": "A"}, "clinic": {"name": "B", "country": "US"},
+       "homeCare": [{"id": "walking", "hold": "10 min"}, {"id": "sitting-breaks", "perDay": 8, "every": "45 min"},
+                    {"id": "mindful-breathing", "duration": "5 min", "breaths": 10}]}
+      """
+    let result = try run(handoutBinary, ["validate", "-"], input: Data(plan.utf8))
+    #expect(result.status == 0)
+    #expect(result.stderr.contains(#"<stdin>:2:41: warning: homeCare[0].hold: Walking is dosed with "duration", "perDay"; "hold" does not apply"#), "\(result.stderr)")
+    #expect(result.stderr.contains(#"hint: for example "duration": "10 min", "perDay": 2"#))
+    #expect(result.stderr.contains(#"homeCare[1].perDay: Sitting breaks is dosed with "duration", "every"; "perDay" does not apply"#))
+    #expect(result.stderr.contains(#"homeCare[1].every: "perDay" and "every" both say how often, and may disagree"#))
+    #expect(result.stderr.contains(#"homeCare[2].breaths: "duration" and "breaths" both say how much, and may disagree"#))
+    let strict = try run(handoutBinary, ["validate", "--strict", "-"], input: Data(plan.utf8))
+    #expect(strict.status == 64)
+  }
+
+  @Test func aCardOfTheClinicsOwnNeedsAPurposeAndAFeel() throws {
+    let plan = #"{"format": 1, "client": {"name": "A"}, "showRedFlags": false, "homeCare": [{"title": "Foam roller", "steps": ["Roll slowly."]}]}"#
+    let result = try run(handoutBinary, ["validate", "-"], input: Data(plan.utf8))
+    #expect(result.stderr.contains("homeCare[0].title: a home-care card needs a purpose line"), "\(result.stderr)")
+    #expect(result.stderr.contains(#"homeCare[0].title: a home-care card needs a "what you should feel" line"#))
+  }
+}
