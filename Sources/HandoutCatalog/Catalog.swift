@@ -70,6 +70,15 @@ public struct Catalog: Sendable, Codable {
   public func question(_ id: String) -> FAQEntry? { used("faq." + id); return faq[id] }
   public func redFlag(_ id: String) -> RedFlagEntry? { used("redFlags." + id); return redFlags[id] }
 
+  /// The SVG bytes of the teaching drawing `name`, from `Resources/illustrations/`.
+  public static func illustration(named name: String) -> [UInt8]? {
+    guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }),
+      let url = Bundle.module.url(forResource: name, withExtension: "svg", subdirectory: "Resources/illustrations"),
+      let data = try? Data(contentsOf: url)
+    else { return nil }
+    return [UInt8](data)
+  }
+
   private static func resource(_ name: String) throws -> Data {
     guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Resources")
     else { throw CatalogError(description: "the built-in catalogue \(name).json is missing from the package") }
@@ -209,8 +218,10 @@ public struct HomeCareEntry: Sendable, Codable, Hashable {
   public var kind: HomeCareKind?
   /// What it is for: the card's purpose line.
   public var summary: String
-  /// The id of a built-in line illustration, when there is one.
+  /// The name of its teaching drawing, `Resources/illustrations/NAME.svg`, when there is one.
   public var illustration: String?
+  /// What the drawing shows, for readers who cannot see it: the movement from start to end.
+  public var illustrationAlt: String?
   public var steps: [String]
   /// The default dosage; times in seconds.
   public var dosage: Dosage?

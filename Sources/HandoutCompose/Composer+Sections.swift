@@ -181,6 +181,7 @@ extension Composer {
     var caution: String?
     var purpose = item.description
     var illustrationID: String?
+    var illustrationAlt: String?
     if let id = item.id {
       guard let entry = catalog.homeCareEntry(id) else { return nil }
       name = entry.name
@@ -190,6 +191,7 @@ extension Composer {
       feel = entry.feel
       caution = entry.caution
       illustrationID = entry.illustration
+      illustrationAlt = entry.illustrationAlt
       dosage = item.dosage.replacing(entry.dosage ?? Dosage())
     }
     var heading: [Block] = [.paragraph(Paragraph(name, style: styles.subheading, spaceAfter: 3))]
@@ -200,13 +202,13 @@ extension Composer {
       heading.append(labelled("dose", dosageLine, after: 4))
     }
     var content = heading
-    // The drawing sits beside the name and dosage, above the steps it shows.
-    if let drawing = illustration(illustrationID, name: name, width: isLargeType ? 120 : 72) {
-      if isLargeType {
-        content += [drawing, .spacer(6)]
-      } else {
-        content = [.row(Row(cells: [Row.Cell(weight: 1, heading), Row.Cell(weight: 0.45, verticalAlignment: .top, [drawing])], gap: 8, spaceAfter: 4))]
-      }
+    // The drawing, start and end positions, comes under the name and dose, above the steps
+    // it shows: at least 1.5 in wide.
+    // A brochure's narrow panel keeps it small, beside the name.
+    if isFolded, let drawing = illustration(illustrationID, alternativeText: illustrationAlt ?? name, width: 84) {
+      content = [.row(Row(cells: [Row.Cell(weight: 1, heading), Row.Cell(weight: 0.62, verticalAlignment: .top, [drawing])], gap: 6, spaceAfter: 4))]
+    } else if let drawing = illustration(illustrationID, alternativeText: illustrationAlt ?? name, width: isLargeType ? 180 : 116) {
+      content += [drawing, .spacer(4)]
     }
     if let purpose { content.append(labelled("why", purpose, after: 4)) }
     if !steps.isEmpty, !isBrochure {

@@ -1,3 +1,4 @@
+import HandoutCatalog
 import HandoutLayout
 
 /// Simple line drawings of our own for the catalogue's exercises, by illustration id.
@@ -60,10 +61,15 @@ enum Illustrations {
 }
 
 extension Composer {
-  /// The catalogue illustration of an exercise, `width` points wide, or nil.
-  func illustration(_ id: String?, name: String, width: Double) -> Block? {
-    guard let id, let shapes = Illustrations.shapes(id, figure: palette.accent, ground: palette.line) else { return nil }
-    let drawing = Drawing(size: Illustrations.size, shapes: shapes, alternativeText: name)
+  /// The catalogue's teaching drawing of an exercise, `width` points wide, or nil: the SVG file
+  /// of that name in the catalogue's resources, else one of the built-in line drawings.
+  func illustration(_ id: String?, alternativeText: String, width: Double) -> Block? {
+    guard let id else { return nil }
+    if let svg = Catalog.illustration(named: id) {
+      return .image(Image(data: svg, format: .svg, width: width, height: width / 2, alternativeText: alternativeText, spaceAfter: 2))
+    }
+    guard let shapes = Illustrations.shapes(id, figure: palette.accent, ground: palette.line) else { return nil }
+    let drawing = Drawing(size: Illustrations.size, shapes: shapes, alternativeText: alternativeText)
     return .drawing(drawing, width: width)
   }
 }

@@ -157,6 +157,21 @@ struct CatalogTests {
     }
   }
 
+  @Test(arguments: ["en", "es", "ko"])
+  func everyHomeCareItemHasADrawingFileAndAltText(_ language: String) throws {
+    let catalog = try Catalog.builtIn(language: language)
+    for (id, entry) in catalog.homeCare {
+      let name = try #require(entry.illustration, "homeCare.\(id) has no drawing")
+      let svg = try #require(Catalog.illustration(named: name), "illustrations/\(name).svg is missing")
+      #expect(String(decoding: svg, as: UTF8.self).contains("viewBox=\"0 0 240 120\""))
+      let alt = try #require(entry.illustrationAlt, "homeCare.\(id) has no alternative text")
+      #expect(alt.count > (language == "ko" ? 15 : 30), "homeCare.\(id): \(alt)")
+      if language == "ko" {
+        #expect(!alt.unicodeScalars.contains { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }, "\(alt)")
+      }
+    }
+  }
+
   @Test func emergencyNumbersFollowTheCountry() {
     #expect(EmergencyNumber.of(country: "US") == "911")
     #expect(EmergencyNumber.of(country: "gb") == "999")

@@ -30,6 +30,34 @@ struct HomeCareCardTests {
     #expect(text.components(separatedBy: "How much: ").count - 1 == cards, "\(layout)")
   }
 
+  /// Every card of the reference plan has its teaching drawing, at least 1.5 in wide (its floor
+  /// line, read from the PDF, is 95 % of its width), with alternative text that tells the movement.
+  @Test func everyCardHasADrawingAtLeastOneAndAHalfInchesWideWithAltText() throws {
+    let pdf = try pdf(try HandoutEndToEndTests.request(sharedExamples.appendingPathComponent("sciatica-plan.json")))
+    let script = """
+      import sys, pdfplumber
+      with pdfplumber.open(sys.argv[1]) as pdf:
+          for page in pdf.pages:
+              for l in page.lines:
+                  colour = tuple(round(c, 2) for c in (l.get("stroking_color") or ()))
+                  if abs(l["top"] - l["bottom"]) < 0.5 and colour == (0.54, 0.59, 0.6) and l["x1"] - l["x0"] > 50:
+                      print(round(l["x1"] - l["x0"], 1))
+      """
+    let result = try pdfplumber(script, [pdf])
+    #expect(result.status == 0, "\(result.stderr)")
+    let floors = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").compactMap { Double($0) }
+    #expect(floors.count == 6, "\(floors)")
+    #expect(floors.allSatisfy { $0 >= 1.5 * 72 * 0.95 }, "\(floors)")
+    let json = String(decoding: try run("qpdf", ["--json=2", "--json-key=qpdf", pdf]).stdout, as: UTF8.self)
+    for movement in [
+      "then one leg straightened up toward the ceiling with a towel around the foot",
+      "A person sitting on a chair, then standing up and walking.",
+      "A cold pack on a towel first, then a warm pack on a towel later.",
+    ] {
+      #expect(json.contains(movement), "no alternative text \"\(movement)\"")
+    }
+  }
+
   /// The reference plan's doses, each phrase whole on one line of the PDF's text.
   @Test(arguments: ["take-home", "care-plan-report", "large-print"])
   func noDoseBreaksInsideAPhrase(_ layout: String) throws {
