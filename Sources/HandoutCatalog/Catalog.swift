@@ -231,6 +231,8 @@ public struct HomeCareEntry: Sendable, Codable, Hashable {
   public var stop: String?
   /// A safety warning printed in bold on the card ("never on numb skin").
   public var caution: String?
+  /// A video of the movement, shown on the card as a QR code; a plan's `videoUrl` replaces it.
+  public var videoUrl: String?
 }
 
 /// The kinds of home-care item, each dosed its own way.

@@ -100,7 +100,13 @@ extension Composer {
 
   /// The booking QR code, `side` points wide, quiet zone included, with its alternative text.
   func bookingCode(side: Double) -> Block? {
-    guard let code = assets.bookingCode, let url = plan.clinic?.bookingUrl, code.size > 0 else { return nil }
+    guard let code = assets.bookingCode, let url = plan.clinic?.bookingUrl else { return nil }
+    return qrCode(code, url: url, side: side)
+  }
+
+  /// The QR code of `url`, `side` points wide, quiet zone included, with its alternative text.
+  func qrCode(_ code: (size: Int, modules: [Bool]), url: String, side: Double) -> Block? {
+    guard code.size > 0 else { return nil }
     let quiet = 4
     let total = Double(code.size + 2 * quiet)
     var elements: [Shape.Element] = []

@@ -182,6 +182,7 @@ extension Composer {
     var purpose = item.description
     var illustrationID: String?
     var illustrationAlt: String?
+    var video = item.videoUrl
     if let id = item.id {
       guard let entry = catalog.homeCareEntry(id) else { return nil }
       name = entry.name
@@ -192,6 +193,7 @@ extension Composer {
       caution = entry.caution
       illustrationID = entry.illustration
       illustrationAlt = entry.illustrationAlt
+      video = item.videoUrl ?? entry.videoUrl
       dosage = item.dosage.replacing(entry.dosage ?? Dosage())
     }
     var heading: [Block] = [.paragraph(Paragraph(name, style: styles.subheading, spaceAfter: 3))]
@@ -227,6 +229,12 @@ extension Composer {
       content.append(.paragraph(Paragraph([Span.bold(caution, color: palette.warning)], style: styles.body, spaceAfter: 4)))
     }
     if let stop { content.append(labelled("stopIf", stop, after: 0)) }
+    // A video shows what two drawings cannot: a QR code to scan, and the words linked.
+    if let video, let code = assets.videoCodes[video], let qr = qrCode(code, url: video, side: isLargeType ? 72 : 48) {
+      let caption = Paragraph([Span(catalog.label("scanToWatch"), weight: .bold, color: palette.accent, link: video)], style: styles.body)
+      content.append(
+        .row(Row(cells: [Row.Cell(weight: 0.3, [qr]), Row.Cell(weight: 1, verticalAlignment: .center, [.paragraph(caption)])], gap: 8)))
+    }
     return card(content, border: palette.line, padding: EdgeInsets(all: isFolded ? 9 : 11))
   }
 

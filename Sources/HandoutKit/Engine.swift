@@ -235,7 +235,13 @@ public final class Engine {
       diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
     }
     let code = plan.clinic?.bookingUrl.flatMap { QRCode(encoding: $0) }
-    let assets = Assets(logo: logo.image, bookingCode: code.map { ($0.size, $0.modules) })
+    var videoCodes: [String: (size: Int, modules: [Bool])] = [:]
+    for item in plan.homeCare {
+      let entry = (try? catalog(language: plan.language)).flatMap { catalog in item.id.flatMap { catalog.homeCare[$0] } }
+      guard let url = item.videoUrl ?? entry?.videoUrl, videoCodes[url] == nil, let video = QRCode(encoding: url) else { continue }
+      videoCodes[url] = (video.size, video.modules)
+    }
+    let assets = Assets(logo: logo.image, bookingCode: code.map { ($0.size, $0.modules) }, videoCodes: videoCodes)
     var document: Document?
     if !diagnostics.contains(where: { $0.severity == .error }) {
       let composed = composeInLanguage(plan, request, read: read, assets: assets, file: file)

@@ -58,6 +58,42 @@ struct HomeCareCardTests {
     }
   }
 
+  /// A card with a video prints its QR code, at least 0.6 in wide, that zbarimg decodes from a
+  /// 200 dpi render, and links the words "Scan to watch" to it.
+  @Test func aVideoCardCarriesAQRCodeThatDecodesToItsAddress() throws {
+    let video = "https://riverside-massage.example/videos/piriformis"
+    let request = try editedExample("sciatica-plan") { plan in
+      var items = plan["homeCare"] as! [Any]
+      items[0] = ["id": "piriformis-stretch", "side": "left", "videoUrl": video]
+      plan["homeCare"] = items
+    }
+    let pdf = try pdf(request)
+    let prefix = scratch.url.appendingPathComponent("page").path
+    #expect(try run("pdftoppm", ["-r", "200", "-png", pdf, prefix]).status == 0)
+    let pages = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.hasPrefix("page") }.sorted()
+    var decoded: [String] = []
+    for page in pages {
+      let result = try run("zbarimg", ["-q", "--raw", scratch.url.appendingPathComponent(page).path])
+      decoded += String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+    #expect(decoded.contains(video), "\(decoded)")
+    #expect(decoded.contains("https://riverside-massage.example/book"))
+    let json = String(decoding: try run("qpdf", ["--json=2", "--json-key=qpdf", pdf]).stdout, as: UTF8.self)
+    #expect(json.contains("\"u:\(video)\""))
+    #expect(try HandoutEndToEndTests.text(ofPDF: pdf).contains("Scan to watch"))
+    // The code's white square, quiet zone included, is at least 0.6 in on a side.
+    let script = """
+      import sys, pdfplumber
+      with pdfplumber.open(sys.argv[1]) as pdf:
+          for page in pdf.pages:
+              for r in page.rects:
+                  if r.get("fill") and tuple(r.get("non_stroking_color") or ()) in ((1,), (1, 1, 1)) and abs(r["width"] - r["height"]) < 0.1:
+                      print(round(r["width"], 1))
+      """
+    let sides = String(decoding: try pdfplumber(script, [pdf]).stdout, as: UTF8.self).split(separator: "\n").compactMap { Double($0) }
+    #expect(sides.count >= 2 && sides.allSatisfy { $0 >= 0.6 * 72 }, "\(sides)")
+  }
+
   /// The reference plan's doses, each phrase whole on one line of the PDF's text.
   @Test(arguments: ["take-home", "care-plan-report", "large-print"])
   func noDoseBreaksInsideAPhrase(_ layout: String) throws {

@@ -15,6 +15,8 @@ public struct PlanItem: Sendable, Hashable, Codable {
   public var answer: String?
   /// Home care only: what the client should feel, for an entry with its own text.
   public var feel: String?
+  /// Home care only: a video of the movement, printed as a QR code on the card.
+  public var videoUrl: String?
   /// Home care only: the dosage and side, replacing the catalogue's default.
   public var dosage = Dosage()
 

@@ -343,6 +343,7 @@ private struct PlanReading {
       item.dosage.when = r.string("when")
       item.dosage.breaths = r.int("breaths", in: 1...100, hint: "how many slow breaths, for example 10")
       item.feel = r.string("feel")
+      item.videoUrl = url(&r, "videoUrl")
     }
     return item
   }
