@@ -133,6 +133,7 @@ struct Composer {
     case .faq: faq()
     case .notes: notes()
     case .booking: booking()
+    case .tracker: tracker()
     }
   }
 

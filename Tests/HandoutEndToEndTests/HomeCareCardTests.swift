@@ -155,3 +155,32 @@ struct HomeCareCardTests {
     #expect(result.stderr.contains(#"homeCare[0].title: a home-care card needs a "what you should feel" line"#))
   }
 }
+
+/// The 7-day tracker: a row per home-care item, seven tick boxes each, and a pain row.
+@Suite("The 7-day tracker")
+struct TrackerTests {
+  @Test func theTrackerHasARowOfSevenBoxesPerItemAndAPainRow() throws {
+    let scratch = try Scratch()
+    var request = try HandoutEndToEndTests.request(sharedExamples.appendingPathComponent("sciatica-plan.json"))
+    request.layout = "tracker"
+    request.sourceDateEpoch = 0
+    let pdf = try scratch.file(try Engine().render(request).files[0])
+    let text = try HandoutEndToEndTests.text(ofPDF: pdf)
+    for line in ["Your week", "Piriformis stretch", "Sitting breaks", "Pain tonight (0 to 10)", "When to get medical help"] {
+      #expect(text.contains(line), "\(line)")
+    }
+    // The boxes, read from the PDF: white squares outlined, on the first page.
+    let script = """
+      import sys, pdfplumber
+      with pdfplumber.open(sys.argv[1]) as pdf:
+          page = pdf.pages[0]
+          boxes = [r for r in page.rects if r.get("stroke") and 13 < r["height"] < 16]
+          squares = [r for r in boxes if abs(r["width"] - r["height"]) < 0.5]
+          wide = [r for r in boxes if r["width"] > 1.5 * r["height"]]
+          print(len(squares), len(wide))
+      """
+    let counts = String(decoding: try pdfplumber(script, [pdf]).stdout, as: UTF8.self)
+      .split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int($0) }
+    #expect(counts == [6 * 7, 7], "\(counts)")
+  }
+}

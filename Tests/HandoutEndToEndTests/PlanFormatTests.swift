@@ -40,7 +40,7 @@ struct PlanFormatTests {
   @Test func theLayoutSchemaAcceptsEveryBuiltInLayout() throws {
     let folder = packageRoot.appendingPathComponent("Layouts")
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
-    #expect(files.count == 5)
+    #expect(files.count == 6)
     let result = try schemaErrors(files.map { folder.appendingPathComponent($0).path }, layout: true)
     #expect(result.status == 0, "\(result.output)")
   }
