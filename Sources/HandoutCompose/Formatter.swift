@@ -82,7 +82,28 @@ struct Formatter {
   /// A dose on one line, its phrases kept whole: the spaces inside a phrase do not break,
   /// the line breaks only between phrases ("Hold 30 seconds · 3 times · 2 times a day").
   func dosageLine(_ dosage: Dosage) -> String {
-    self.dosage(dosage).map { $0.replacingOccurrences(of: " ", with: "\u{00A0}") }.joined(separator: "\u{00A0}· ")
+    self.dosage(dosage).map(Self.unbreakable).joined(separator: "\u{00A0}· ")
+  }
+
+  /// `phrase` with no place to break: no-break spaces, and a word joiner between letters of
+  /// scripts that break between any two (Hangul, kana, CJK ideographs).
+  static func unbreakable(_ phrase: String) -> String {
+    func breaksAnywhere(_ character: Character) -> Bool {
+      character.unicodeScalars.contains { scalar in
+        switch scalar.value {
+        case 0x1100...0x11FF, 0x3040...0x30FF, 0x3130...0x318F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF: true
+        default: false
+        }
+      }
+    }
+    var result = ""
+    var previous: Character?
+    for character in phrase {
+      if let previous, breaksAnywhere(previous) || breaksAnywhere(character) { result.append("\u{2060}") }
+      result.append(character == " " ? "\u{00A0}" : character)
+      previous = character
+    }
+    return result
   }
 
   func frequency(_ frequency: Frequency) -> String {

@@ -25,6 +25,11 @@ struct LanguageTests {
       "30초 유지", "45분마다"] {
       #expect(squeezed.contains(phrase.filter { !$0.isWhitespace }), "\(layout): \"\(phrase)\" is missing")
     }
+    // Hangul may break between any two syllables, but never inside a dose's phrase.
+    let lines = text.split(separator: "\n")
+    for phrase in ["스트레칭 전에는 온찜질", "통증이 심해지면 냉찜질", "하루 2번", "30초 유지"] {
+      #expect(lines.contains { $0.contains(phrase) }, "\(layout): \"\(phrase)\" is broken across lines")
+    }
     let latin = text.unicodeScalars.filter { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
     #expect(latin.isEmpty, "\(layout): Latin letters in a Korean handout: \(String(String.UnicodeScalarView(latin)))")
   }

@@ -151,6 +151,7 @@ func characters(ofPDF path: String) throws -> [PDFCharacter] {
 func text(ofPDF path: String, raw: Bool = false) throws -> String {
   let output = try run("pdftotext", (raw ? ["-raw"] : []) + [path, "-"]).stdout
   return String(decoding: output, as: UTF8.self).replacingOccurrences(of: "\u{00A0}", with: " ")
+    .replacingOccurrences(of: "\u{2060}", with: "")
 }
 
 /// A shared example plan edited as JSON, written beside it so that the logo's path holds.
