@@ -236,8 +236,9 @@ public final class Engine {
     }
     let code = plan.clinic?.bookingUrl.flatMap { QRCode(encoding: $0) }
     var videoCodes: [String: (size: Int, modules: [Bool])] = [:]
+    let videoCatalog = try? catalog(language: plan.language)
     for item in plan.homeCare {
-      let entry = (try? catalog(language: plan.language)).flatMap { catalog in item.id.flatMap { catalog.homeCare[$0] } }
+      let entry = item.id.flatMap { videoCatalog?.homeCare[$0] }
       guard let url = item.videoUrl ?? entry?.videoUrl, videoCodes[url] == nil, let video = QRCode(encoding: url) else { continue }
       videoCodes[url] = (video.size, video.modules)
     }
