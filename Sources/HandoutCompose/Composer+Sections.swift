@@ -161,6 +161,11 @@ extension Composer {
     let cards: [Block] = plan.homeCare.compactMap(homeCareCard)
     guard !cards.isEmpty else { return [] }
     var blocks = [heading(catalog.label("homeProgram"))]
+    // How to read the drawings, once, before the cards.
+    let hasDrawings = plan.homeCare.contains { item in
+      item.id.flatMap { catalog.homeCareEntry($0)?.illustration }.flatMap { Catalog.illustration(named: $0) } != nil
+    }
+    if hasDrawings { blocks.append(paragraph(catalog.label("drawingKey"), after: 8)) }
     let columns = max(1, spec.homeCareColumns)
     // One column: the cards follow one another and may split, so no page is left half empty.
     guard columns > 1 else { return blocks + cards.flatMap { [$0, .spacer(12)] } }

@@ -47,6 +47,8 @@ struct HomeCareCardTests {
     #expect(result.status == 0, "\(result.stderr)")
     let floors = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").compactMap { Double($0) }
     #expect(floors.count == 6, "\(floors)")
+    #expect(try HandoutEndToEndTests.text(ofPDF: pdf, raw: true).replacingOccurrences(of: "\n", with: " ")
+      .contains("In each drawing, grey shows where you start, dark shows where you end"))
     #expect(floors.allSatisfy { $0 >= 1.5 * 72 * 0.95 }, "\(floors)")
     let json = String(decoding: try run("qpdf", ["--json=2", "--json-key=qpdf", pdf]).stdout, as: UTF8.self)
     for movement in [
