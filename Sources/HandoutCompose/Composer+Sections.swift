@@ -208,7 +208,12 @@ extension Composer {
     if let stop {
       content.append(.paragraph(Paragraph([Span.bold(catalog.label("stopIf") + ": "), Span(stop)], style: styles.small)))
     }
-    return .box(Box(content: content, border: palette.line, borderWidth: 0.75, cornerRadius: 6, padding: EdgeInsets(all: space(11))))
+    // A card is cut only when it would leave a large hole; its name then heads every piece.
+    let continued = Paragraph(catalog.label("continued", ["title": name]), style: styles.subheading, spaceAfter: 2)
+    return .box(
+      Box(
+        content: content, border: palette.line, borderWidth: 0.75, cornerRadius: 6, padding: EdgeInsets(all: space(11)),
+        continuation: [.paragraph(continued)]))
   }
 
   func benefits() -> [Block] {
