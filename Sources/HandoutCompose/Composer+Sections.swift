@@ -239,7 +239,10 @@ extension Composer {
       content.append(
         .row(Row(cells: [Row.Cell(weight: 0.3, [qr]), Row.Cell(weight: 1, verticalAlignment: .center, [.paragraph(caption)])], gap: 8)))
     }
-    return card(content, border: palette.line, padding: EdgeInsets(all: space(isFolded ? 9 : 11)))
+    // A card is cut only when it would leave a large hole; its name then heads every piece.
+    let continued = Paragraph(catalog.label("continued", ["title": name]), style: styles.subheading, spaceAfter: 2)
+    return card(
+      content, border: palette.line, padding: EdgeInsets(all: space(isFolded ? 9 : 11)), continuation: [.paragraph(continued)])
   }
 
   /// "Why: Stretches the small muscle deep in your buttock.": a bold label, then the text.

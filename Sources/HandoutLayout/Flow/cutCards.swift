@@ -2,12 +2,12 @@ extension Distributor {
   /// Cuts from a cards block the piece that fits in `height`: each card in turn goes into the
   /// column that is shortest so far, until one does not fit there.
   ///
-  /// A card moves whole to the next region; only a card that is first in an empty region,
-  /// and so taller than one, is cut, by the same distribution as any flow. When the block
-  /// fills gaps, a later card that fits takes the room a card too tall for it leaves, and the
-  /// skipped card leads the next region.
+  /// A card moves whole to the next region unless it is taller than one, or keeping it whole
+  /// would leave more than a third of `regionHeight` empty; then it is cut, by the same
+  /// distribution as any flow, its frame open at the cut. When the block fills gaps, a later
+  /// card that fits takes the room instead, and the skipped card leads the next region.
   func cutCards(
-    _ flow: CardFlow, height: Double, isRegionEmpty: Bool, mayBreakInside: Bool
+    _ flow: CardFlow, height: Double, isRegionEmpty: Bool, mayBreakInside: Bool, regionHeight: Double = .infinity
   ) -> (piece: FlowItem.Kind, rest: CardFlow?)? {
     var bottoms = Array(repeating: 0.0, count: flow.count)
     var isEmpty = Array(repeating: true, count: flow.count)
@@ -18,21 +18,33 @@ extension Distributor {
       let column = bottoms.indices.min { (bottoms[$0], $0) < (bottoms[$1], $1) }!
       let top = isEmpty[column] ? 0 : bottoms[column] + flow.spacing
       let available = max(0, height - top)
-      var distributor = Distributor(nested: card, heights: [available], in: self)
-      let fill = distributor.fill(from: 0, height: available)
-      let composed = distributor.compose(fill.range)
-      let left = Array(distributor.items[fill.next...])
+      var (composed, left) = place(card, in: available)
       let fits = !left.contains(where: \.isContent) && composed.height <= available + Self.tolerance
       let isFirst = isEmpty.allSatisfy { $0 }
-      if !fits, flow.fillsGaps, !(isFirst && isRegionEmpty) {
-        skipped.append(card)
-        pending = pending.dropFirst()
-        continue
-      }
-      if !fits, !isFirst { break }
       if !fits {
-        // Taller than an empty region: cut it, or wait when the region has other content.
-        guard isRegionEmpty, mayBreakInside else { return nil }
+        // A card too tall for the room left is cut rather than leave more than a third of
+        // the region empty, when at least half the room and three lines for the next piece
+        // are left that way; otherwise it waits.
+        var leavesHole = !flow.fillsGaps && mayBreakInside && available > regionHeight / 3
+        if leavesHole {
+          var room = available
+          while textLines(in: left) < 3, room > available / 2 {
+            room -= available / 10
+            (composed, left) = place(card, in: room)
+          }
+          leavesHole = textLines(in: left) >= 3 && composed.height >= available / 2
+            && composed.height <= available + Self.tolerance
+        }
+        if !(isFirst && isRegionEmpty) && !leavesHole {
+          if flow.fillsGaps {
+            skipped.append(card)
+            pending = pending.dropFirst()
+            continue
+          }
+          if !isFirst { break }
+          return nil
+        }
+        guard mayBreakInside else { return nil }
         pending = pending.dropFirst()
         if left.contains(where: \.isContent) { pending.insert(left, at: pending.startIndex) }
       } else {
@@ -53,5 +65,20 @@ extension Distributor {
     var remaining = flow
     remaining.cards = Array(rest)
     return (piece, remaining)
+  }
+
+  /// A card laid in `room`: the piece that fits, and what is left of it.
+  private func place(_ card: [FlowItem], in room: Double) -> (ComposedRegion, [FlowItem]) {
+    var distributor = Distributor(nested: card, heights: [room], in: self)
+    let fill = distributor.fill(from: 0, height: room)
+    return (distributor.compose(fill.range), Array(distributor.items[fill.next...]))
+  }
+
+  /// How many lines of text some flow items hold: a cut card leaves no line alone.
+  private func textLines(in items: [FlowItem]) -> Int {
+    items.reduce(0) { count, item in
+      guard case .content(_, let frameItems) = item.kind else { return count }
+      return count + frameItems.filter { if case .text = $0 { true } else { false } }.count
+    }
   }
 }
