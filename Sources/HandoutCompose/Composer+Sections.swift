@@ -168,12 +168,17 @@ extension Composer {
     }
     if hasDrawings { blocks.append(paragraph(catalog.label("drawingKey"), after: 8)) }
     // Each card goes into the shortest column, so uneven cards leave no holes.
-    let columns = max(1, spec.homeCareColumns) + (compacting.compactions.contains(.moreCardColumns) ? 1 : 0)
+    let columns = homeCareColumnCount
     blocks.append(.cards(
       Cards(
         count: columns, gap: 12, spacing: space(isFolded ? 8 : 12), cards: cards,
         fillsGaps: compacting.compactions.contains(.cardsFillGaps), spaceAfter: space(12))))
     return blocks
+  }
+
+  /// How many columns the home-care cards take: one more under the more-card-columns compaction.
+  var homeCareColumnCount: Int {
+    max(1, spec.homeCareColumns) + (compacting.compactions.contains(.moreCardColumns) ? 1 : 0)
   }
 
   private func homeCareCard(_ item: PlanItem) -> Block? {
@@ -234,10 +239,16 @@ extension Composer {
     }
     if let stop { content.append(labelled("stopIf", stop, after: 0)) }
     // A video shows what two drawings cannot: a QR code to scan, and the words linked.
-    if let video, let code = assets.videoCodes[video], let qr = qrCode(code, url: video, side: isLargeType ? 72 : 48) {
+    let qrSide = isLargeType ? 72.0 : 48.0
+    if let video, let code = assets.videoCodes[video], let qr = qrCode(code, url: video, side: qrSide) {
       let caption = Paragraph([Span(catalog.label("scanToWatch"), weight: .bold, color: palette.accent, link: video)], style: styles.body)
+      // The code keeps its side (at least 0.6 in) however narrow the card: its cell is as wide as it.
+      let padding = space(isFolded ? 9 : 11)
+      let cardWidth = (page.body.width - 12 * Double(homeCareColumnCount - 1)) / Double(homeCareColumnCount)
+      let room = cardWidth - 2 * padding - 1.5 - 8
+      let weight = isFolded || room <= qrSide ? 0.3 : qrSide / (room - qrSide)
       content.append(
-        .row(Row(cells: [Row.Cell(weight: 0.3, [qr]), Row.Cell(weight: 1, verticalAlignment: .center, [.paragraph(caption)])], gap: 8)))
+        .row(Row(cells: [Row.Cell(weight: weight, [qr]), Row.Cell(weight: 1, verticalAlignment: .center, [.paragraph(caption)])], gap: 8)))
     }
     // A card is cut only when it would leave a large hole; its name then heads every piece.
     let continued = Paragraph(catalog.label("continued", ["title": name]), style: styles.subheading, spaceAfter: 2)

@@ -76,6 +76,8 @@ struct Composer {
 
   func document(options: ComposeOptions) -> Document {
     var blocks = self.blocks(spec.sections.compactMap(withoutFollowOn))
+    // The disclaimer ends the sheet itself, before any follow-on sheet.
+    blocks.append(.paragraph(Paragraph(catalog.label("disclaimer"), style: styles.small, spaceBefore: space(18))))
     if !compacting.followOn.isEmpty {
       // The moved sections, in the layout's order, on a sheet of their own.
       let moved = spec.sections.compactMap(followOnOnly)
@@ -138,8 +140,6 @@ struct Composer {
   }
 
   private func document(_ blocks: [Block], options: ComposeOptions) -> Document {
-    var blocks = blocks
-    blocks.append(.paragraph(Paragraph(catalog.label("disclaimer"), style: styles.small, spaceBefore: space(18))))
     let clinicName = plan.clinic?.name ?? ""
     // Large print has room for the clinic's name alone beside the page number. The plan's text
     // is a literal part; only our own label holds the page number and count.

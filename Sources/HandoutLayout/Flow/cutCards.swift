@@ -11,11 +11,16 @@ extension Distributor {
   ) -> (piece: FlowItem.Kind, rest: CardFlow?)? {
     var bottoms = Array(repeating: 0.0, count: flow.count)
     var isEmpty = Array(repeating: true, count: flow.count)
+    // A column whose card was cut is full: the other columns still take cards.
+    var isFull = Array(repeating: false, count: flow.count)
     var items: [FrameItem] = []
     var pending = flow.cards[...]
     var skipped: [[FlowItem]] = []
+    // What is left of the cards cut here leads the next region, in their order.
+    var carried: [[FlowItem]] = []
     while let card = pending.first {
-      let column = bottoms.indices.min { (bottoms[$0], $0) < (bottoms[$1], $1) }!
+      guard let column = bottoms.indices.filter({ !isFull[$0] }).min(by: { (bottoms[$0], $0) < (bottoms[$1], $1) })
+      else { break }
       let top = isEmpty[column] ? 0 : bottoms[column] + flow.spacing
       let available = max(0, height - top)
       var (composed, left) = place(card, in: available)
@@ -24,8 +29,16 @@ extension Distributor {
       if !fits {
         // A card too tall for the room left is cut rather than leave more than a third of
         // the region empty, when at least half the room and three lines for the next piece
-        // are left that way; otherwise it waits.
-        var leavesHole = !flow.fillsGaps && mayBreakInside && available > regionHeight / 3
+        // are left that way; otherwise it waits (or, when the block fills gaps, a later
+        // card takes the room).
+        var leavesHole = mayBreakInside && available > regionHeight / 3
+        if leavesHole, flow.fillsGaps {
+          // Filling gaps, a later card that fits takes the room; the card is cut only when none does.
+          leavesHole = !pending.dropFirst().contains { later in
+            let (piece, rest) = place(later, in: available)
+            return !rest.contains(where: \.isContent) && piece.height <= available + Self.tolerance
+          }
+        }
         if leavesHole {
           var room = available
           while textLines(in: left) < 3, room > available / 2 {
@@ -46,7 +59,8 @@ extension Distributor {
         }
         guard mayBreakInside else { return nil }
         pending = pending.dropFirst()
-        if left.contains(where: \.isContent) { pending.insert(left, at: pending.startIndex) }
+        if left.contains(where: \.isContent) { carried.append(left) }
+        isFull[column] = true
       } else {
         pending = pending.dropFirst()
       }
@@ -54,11 +68,10 @@ extension Distributor {
       items += composed.items.map { $0.offsetBy(dx: dx, dy: top) }
       bottoms[column] = top + composed.height
       isEmpty[column] = false
-      if !fits { break }
     }
     // Below other content, a piece with no card in it waits for the next region.
     if items.isEmpty, !isRegionEmpty { return nil }
-    let rest = skipped + pending
+    let rest = carried + skipped + pending
     if !rest.isEmpty, !mayBreakInside { return nil }
     let piece = FlowItem.Kind.content(height: bottoms.max() ?? 0, items: items)
     guard !rest.isEmpty else { return (piece, nil) }
