@@ -29,11 +29,13 @@ struct FitTests {
     let sheet = Array(boxes.pages[..<(followOn ?? boxes.pages.count)])
     // Issue 12 wants 2 pages. Measured after merging its content (a drawing under every card's
     // name, why and feel lines, tiered red flags) with every compaction and the FAQ, techniques,
-    // symptoms and goals on the follow-on sheet: the sheet takes 3 pages for both plans
-    // (sciatica-plan 97 / 98 / 95 % filled, then a 1-page follow-on: 4 in all; lower-back-plan
-    // 98 / 92 / 61 %, 4 in all). The cards alone fill about 1.3 pages at 12 pt, so 2 is out of
-    // reach without dropping content; this says the truth until the content is shortened.
-    #expect(sheet.count == 3, "\(plan.lastPathComponent): the sheet takes \(sheet.count) pages")
+    // symptoms and goals on the follow-on sheet, no paragraph leaving a lone line at a card's
+    // cut: sciatica-plan's sheet takes 4 pages (97 / 98 / 96 / 61 % filled, then a 1-page
+    // follow-on: 5 in all), lower-back-plan's 3 (97 / 92 / 61 %, 4 in all). The cards alone
+    // fill 1.3 to 1.6 pages at 12 pt, so 2 is out of reach without shortening the content;
+    // these figures say the truth until it is.
+    let measured = plan.lastPathComponent == "sciatica-plan.json" ? 4 : 3
+    #expect(sheet.count == measured, "\(plan.lastPathComponent): the sheet takes \(sheet.count) pages")
     // Body text: the most common line height.
     var counts: [Double: Int] = [:]
     for line in sheet.flatMap(\.lines) { counts[(line.height * 100).rounded() / 100, default: 0] += 1 }

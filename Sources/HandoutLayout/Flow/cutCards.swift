@@ -41,12 +41,20 @@ extension Distributor {
         }
         if leavesHole {
           var room = available
-          while textLines(in: left) < 3, room > available / 2 {
-            room -= available / 10
+          while textLines(in: left) < 3 || leavesLoneLine(composed, left), room > available / 2 {
+            room -= min(available / 20, 4)
             (composed, left) = place(card, in: room)
           }
-          leavesHole = textLines(in: left) >= 3 && composed.height >= available / 2
+          leavesHole = textLines(in: left) >= 3 && !leavesLoneLine(composed, left) && composed.height >= available / 2
             && composed.height <= available + Self.tolerance
+        } else if isFirst && isRegionEmpty {
+          // Taller than the region: cut it, but not after or before a paragraph's lone line.
+          var room = available
+          while leavesLoneLine(composed, left), room > available / 2 {
+            room -= min(available / 20, 4)
+            (composed, left) = place(card, in: room)
+          }
+          if leavesLoneLine(composed, left) { (composed, left) = place(card, in: available) }
         }
         if !(isFirst && isRegionEmpty) && !leavesHole {
           if flow.fillsGaps {
@@ -85,6 +93,19 @@ extension Distributor {
     var distributor = Distributor(nested: card, heights: [room], in: self)
     let fill = distributor.fill(from: 0, height: room)
     return (distributor.compose(fill.range), Array(distributor.items[fill.next...]))
+  }
+
+  /// Whether a cut between `placed` and `left` leaves one line of a paragraph alone on either side.
+  private func leavesLoneLine(_ placed: ComposedRegion, _ left: [FlowItem]) -> Bool {
+    func texts(_ items: [FrameItem]) -> [TextItem] { items.compactMap { if case .text(let t) = $0 { t } else { nil } } }
+    let after = left.flatMap { item -> [TextItem] in
+      guard case .content(_, let frameItems) = item.kind else { return [] }
+      return texts(frameItems)
+    }
+    guard let block = after.first?.block else { return false }
+    let before = texts(placed.items).filter { $0.block == block }.count
+    guard before > 0 else { return false }
+    return before < 2 || after.filter { $0.block == block }.count < 2
   }
 
   /// How many lines of text some flow items hold: a cut card leaves no line alone.
