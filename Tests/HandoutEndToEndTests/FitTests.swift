@@ -2,8 +2,9 @@ import Foundation
 import HandoutKit
 import Testing
 
-/// The take-home's page budget, measured from the PDF: one sheet (2 pages), body text at
-/// 12 pt or more, every page of the sheet but the last at least 80 % filled.
+/// The take-home's page budget, measured from the PDF: the sheet's pages (budget 2; see the
+/// measured figures below), body text at 12 pt or more, every page of the sheet but the last
+/// at least 80 % filled.
 @Suite("Page budget")
 struct FitTests {
   let scratch: Scratch
