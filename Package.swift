@@ -48,7 +48,7 @@ let package = Package(
       name: "HandoutLayouts", path: "Layouts", exclude: ["README.md"],
       sources: ["BuiltInLayouts.swift"], resources: [
         .copy("take-home.json"), .copy("care-plan-report.json"), .copy("trifold-brochure.json"),
-        .copy("faq-sheet.json"), .copy("large-print.json"),
+        .copy("faq-sheet.json"), .copy("large-print.json"), .copy("tracker.json"),
       ]),
     .target(name: "HandoutQR", dependencies: ["CQRencode"]),
     .target(name: "HandoutRender", dependencies: ["HandoutLayout", "CCairo", "CRsvg", "CZlib"]),

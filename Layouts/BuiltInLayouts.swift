@@ -4,7 +4,7 @@ import Foundation
 public enum BuiltInLayouts {
   /// The names of the built-in layouts, in the order `handout layouts` lists them.
   public static let names = [
-    "take-home", "care-plan-report", "trifold-brochure", "faq-sheet", "large-print",
+    "take-home", "care-plan-report", "trifold-brochure", "faq-sheet", "large-print", "tracker",
   ]
 
   /// The JSON bytes of the built-in layout `name`, or `nil` when there is none.

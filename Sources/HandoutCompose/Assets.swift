@@ -9,10 +9,20 @@ public struct Assets: Sendable {
   public var images: AssetTable
   /// The QR code of the clinic's booking address: modules per side, and the dark ones row by row.
   public var bookingCode: (size: Int, modules: [Bool])?
+  /// The QR codes of the home-care videos, by address.
+  public var videoCodes: [String: (size: Int, modules: [Bool])]
+  /// The catalogue's teaching drawings the plan's home care shows, by illustration id: images
+  /// of `images`.
+  public var illustrations: [String: AssetID]
 
-  public init(logo: Image? = nil, images: AssetTable = AssetTable(), bookingCode: (size: Int, modules: [Bool])? = nil) {
+  public init(
+    logo: Image? = nil, images: AssetTable = AssetTable(), bookingCode: (size: Int, modules: [Bool])? = nil,
+    videoCodes: [String: (size: Int, modules: [Bool])] = [:], illustrations: [String: AssetID] = [:]
+  ) {
     self.logo = logo
     self.images = images
     self.bookingCode = bookingCode
+    self.videoCodes = videoCodes
+    self.illustrations = illustrations
   }
 }

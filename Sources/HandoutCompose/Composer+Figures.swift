@@ -79,7 +79,7 @@ extension Composer {
     let cell = { (text: String) -> [Block] in [.paragraph(Paragraph(text, style: styles.body))] }
     let headerCell = { (text: String) -> [Block] in [.paragraph(Paragraph(text, style: styles.emphasis))] }
     let rows: [[[Block]]] = sessions.map { session in
-      let techniques = session.techniques.map { catalog.techniques[$0]?.name ?? $0 }.joined(separator: ", ")
+      let techniques = session.techniques.map { catalog.technique($0)?.name ?? $0 }.joined(separator: ", ")
       return [
         cell(format.date(session.date)), cell(session.painBefore.map(String.init) ?? "–"),
         cell(session.painAfter.map(String.init) ?? "–"), cell(techniques),
@@ -91,14 +91,22 @@ extension Composer {
         headerCell(catalog.label("sessionDate")), headerCell(catalog.label("painBefore")),
         headerCell(catalog.label("painAfter")), headerCell(catalog.label("techniquesUsed")),
       ]],
-      rows: rows, headerFill: palette.tint, stripeFill: palette.tint.with(alpha: 0.45), ruleColor: palette.line,
+      // Large print keeps tints from behind text (APH guidance); rules alone mark the rows.
+      rows: rows, headerFill: isLargeType ? nil : palette.tint, stripeFill: isLargeType ? nil : palette.tint.with(alpha: 0.45),
+      ruleColor: palette.line,
       cellPadding: EdgeInsets(top: 5, right: 8, bottom: 5, left: 8), spaceAfter: 8)
     return [heading(catalog.label("history")), .table(table)]
   }
 
   /// The booking QR code, `side` points wide, quiet zone included, with its alternative text.
   func bookingCode(side: Double) -> Block? {
-    guard let code = assets.bookingCode, let url = plan.clinic?.bookingUrl, code.size > 0 else { return nil }
+    guard let code = assets.bookingCode, let url = plan.clinic?.bookingUrl else { return nil }
+    return qrCode(code, url: url, side: side)
+  }
+
+  /// The QR code of `url`, `side` points wide, quiet zone included, with its alternative text.
+  func qrCode(_ code: (size: Int, modules: [Bool]), url: String, side: Double) -> Block? {
+    guard code.size > 0 else { return nil }
     let quiet = 4
     let total = Double(code.size + 2 * quiet)
     var elements: [Shape.Element] = []
@@ -122,14 +130,46 @@ extension Composer {
     return .drawing(drawing, width: side)
   }
 
+  /// A 7-day tracker: a row per home-care item with a tick box per day, and a row to write
+  /// the evening's pain, 0 to 10.
+  func tracker() -> [Block] {
+    let names: [String] = plan.homeCare.compactMap { item in
+      if let id = item.id { return catalog.homeCareEntry(id)?.name }
+      return item.title
+    }
+    guard !names.isEmpty else { return [] }
+    let side = isLargeType ? 20.0 : 15.0
+    func box(_ width: Double, alt: String) -> [Block] {
+      let shape = Shape([.rectangle(Rect(x: 0.5, y: 0.5, width: width - 1, height: side - 1))], fill: .white, stroke: palette.text, lineWidth: 1)
+      return [.drawing(Drawing(size: Size(width: width, height: side), shapes: [shape], alternativeText: alt, alignment: .center))]
+    }
+    let days = 1...7
+    let header: [[Block]] = [[.paragraph(Paragraph(catalog.label("trackerDay"), style: styles.emphasis))]]
+      + days.map { [.paragraph(Paragraph(String($0), style: styles.emphasis.with { $0.alignment = .center }))] }
+    var rows: [[[Block]]] = names.map { name in
+      [[.paragraph(Paragraph(name, style: styles.body))]]
+        + days.map { box(side, alt: catalog.label("trackerAlt", ["item": name, "day": String($0)])) }
+    }
+    let pain = catalog.label("trackerPain")
+    rows.append(
+      [[.paragraph(Paragraph([Span.bold(pain)], style: styles.body))]]
+        + days.map { box(side * 1.8, alt: catalog.label("trackerAlt", ["item": pain, "day": String($0)])) })
+    let column = isLargeType ? 46.0 : 40.0
+    let table = Table(
+      columns: [.relative(1)] + days.map { _ in .fixed(column) }, headerRows: [header], rows: rows,
+      headerFill: isLargeType ? nil : palette.tint, stripeFill: nil, ruleColor: palette.line,
+      cellPadding: EdgeInsets(top: 4, right: 4, bottom: 4, left: 6), spaceAfter: 4)
+    return [heading(catalog.label("tracker")), paragraph(catalog.label("trackerHow"), after: 8), .table(table)]
+  }
+
   /// A brochure's front cover: the logo large, the title, the subtitle, the clinic's name.
   func cover() -> [Block] {
-    var blocks: [Block] = [.spacer(36)]
+    var blocks: [Block] = [.spacer(24)]
     if let logo = assets.logo {
       var image = logo
       image.width = min(page.body.width, 150)
       image.alignment = .start
-      image.spaceAfter = 36
+      image.spaceAfter = 24
       blocks.append(.image(image))
     }
     // The brochure's one first-level heading: the title on its front cover.
@@ -138,7 +178,13 @@ extension Composer {
       blocks.append(.paragraph(Paragraph(subtitle, style: styles.subtitle, spaceAfter: 24)))
     }
     if let name = plan.clinic?.name {
-      blocks.append(.paragraph(Paragraph([Span.bold(name)], style: styles.body.with { $0.color = palette.accent })))
+      blocks.append(.paragraph(Paragraph([Span.bold(name)], style: styles.body.with { $0.color = palette.accent }, spaceAfter: 12)))
+    }
+    // The booking code on the front, where it is seen first, beside its words.
+    if let code = bookingCode(side: 64) {
+      let caption = Paragraph(catalog.label("scanToBook"), style: styles.body.with { $0.color = palette.text })
+      blocks.append(
+        .row(Row(cells: [Row.Cell(weight: 0.4, [code]), Row.Cell(weight: 1, verticalAlignment: .center, [.paragraph(caption)])], gap: 10, spaceAfter: 14)))
     }
     return blocks
   }
@@ -157,15 +203,6 @@ extension Composer {
     }
     if let website = clinic.website {
       blocks.append(.paragraph(Paragraph([Span(displayURL(website), link: website)], style: styles.body, spaceAfter: 4)))
-    }
-    if let code = bookingCode(side: 80) {
-      blocks += [
-        .spacer(14),
-        .keepTogether([
-          code,
-          .paragraph(Paragraph(catalog.label("scanToBook"), style: styles.small.with { $0.color = palette.text }, spaceBefore: 4)),
-        ]),
-      ]
     }
     return blocks
   }

@@ -8,6 +8,7 @@ extension Composer {
     var brand: [Block] = []
     if let logo = assets.logo {
       var image = logo
+      // Tall enough that a logo's own words print at the body's small size or more.
       image.height = logoHeight
       brand.append(.image(image))
     } else {
@@ -24,6 +25,10 @@ extension Composer {
     add(clinic.phone, link: clinic.phone.map(telephoneURI))
     add(clinic.email, link: clinic.email.map { "mailto:" + $0 })
     add(clinic.website.map(displayURL), link: clinic.website)
+    if isLargeType {
+      // One column in large print: the logo, then the contact lines, flush left.
+      return brand + [.paragraph(Paragraph(contact, style: styles.small, spaceBefore: 8, spaceAfter: 10)), rule()]
+    }
     let contactStyle = styles.small.with { $0.alignment = .end }
     return [
       .row(
@@ -58,7 +63,7 @@ extension Composer {
     if let therapist = plan.therapist {
       var value = [Span(therapist.name)]
       // The space keeps name and credentials separate words when copied or read aloud.
-      if let credentials = therapist.credentials { value.append(Span(" \n" + credentials, color: palette.muted, scale: 0.8)) }
+      if let credentials = therapist.credentials { value.append(Span(" \n" + credentials, color: palette.muted)) }
       entries.append((catalog.label("therapist"), value))
     }
     if let date = plan.date { entries.append((catalog.label("date"), [Span(format.date(date))])) }
@@ -96,21 +101,20 @@ extension Composer {
     if plan.client != nil {
       content.append(.paragraph(Paragraph([Span.bold(catalog.label("callToAction"))], style: styles.body)))
     }
-    return [
-      .box(
-        Box(
-          content: content, fill: palette.tint, accentBar: palette.accent, cornerRadius: 3,
-          padding: boxPadding, keepsTogether: !isLargeType, spaceAfter: 4))
-    ]
+    return callout(content, fill: palette.tint, accentBar: palette.accent, padding: boxPadding, spaceAfter: 4)
   }
 
   /// Large print: fewer columns, and boxes that may split rather than leave half a page empty.
   var isLargeType: Bool { spec.type.body >= 16 }
 
+  /// A folded brochure: narrow panels, tighter spacing.
+  var isFolded: Bool { spec.fold != nil }
+
   func condition() -> [Block] {
     guard let entry = conditionEntry else { return [] }
     var blocks = [heading(catalog.label("aboutYourCondition")), paragraph(entry.overview)]
-    if !entry.symptoms.isEmpty { blocks.append(bullets(entry.symptoms)) }
+    // A brochure's panels have room for the overview alone.
+    if !entry.symptoms.isEmpty, !isFolded { blocks.append(bullets(entry.symptoms)) }
     return blocks
   }
 
@@ -124,7 +128,7 @@ extension Composer {
     return [heading(catalog.label("yourGoals")), .list(
       ListBlock(
         marker: .number, items: plan.goals.map { [paragraph($0, after: 0)] },
-        markerStyle: styles.body.with { $0.weight = .bold; $0.color = palette.accent }, indent: 20,
+        markerStyle: styles.body.with { $0.weight = .bold; $0.color = palette.accent }, indent: max(20, numberIndent),
         itemSpacing: 4, spaceAfter: 6))]
   }
 
@@ -133,7 +137,7 @@ extension Composer {
       let name: String
       let summary: String
       if let id = item.id {
-        guard let entry = catalog.techniques[id] else { return nil }
+        guard let entry = catalog.technique(id) else { return nil }
         name = entry.name
         summary = entry.summary
       } else {
@@ -144,25 +148,37 @@ extension Composer {
         .paragraph(Paragraph([Span.bold(name + ". "), Span(summary)], style: styles.body, spaceAfter: 2))
       ]
       if let note = item.note {
-        blocks.append(.paragraph(Paragraph([Span(note, italic: true, color: palette.muted)], style: styles.body)))
+        blocks.append(.paragraph(Paragraph([noteSpan(note)], style: styles.body)))
       }
       return [.keepTogether(blocks)]
     }
     guard !items.isEmpty else { return [] }
     let title = plan.client == nil ? catalog.label("techniques") : catalog.label("todaysSession")
     return [heading(title), .list(
-      ListBlock(marker: .square(palette.accent), items: items, markerStyle: styles.body, indent: 18, itemSpacing: 8, spaceAfter: 4))]
+      ListBlock(marker: .square(palette.accent), items: items, markerStyle: styles.body, indent: 18, itemSpacing: isFolded ? 4 : 8, spaceAfter: 4))]
   }
 
   func homeCare() -> [Block] {
     let cards: [Block] = plan.homeCare.compactMap(homeCareCard)
     guard !cards.isEmpty else { return [] }
+    var blocks = [heading(catalog.label("homeProgram"))]
+    // How to read the drawings, once, before the cards.
+    let hasDrawings = plan.homeCare.contains { item in
+      item.id.flatMap { catalog.homeCareEntry($0)?.illustration }.flatMap { Catalog.illustration(named: $0) } != nil
+    }
+    if hasDrawings { blocks.append(paragraph(catalog.label("drawingKey"), after: 8)) }
     // Each card goes into the shortest column, so uneven cards leave no holes.
-    let columns = max(1, spec.homeCareColumns) + (compacting.compactions.contains(.moreCardColumns) ? 1 : 0)
-    return [heading(catalog.label("homeProgram")), .cards(
-        Cards(
-          count: columns, gap: 12, spacing: space(12), cards: cards,
-          fillsGaps: compacting.compactions.contains(.cardsFillGaps), spaceAfter: space(12)))]
+    let columns = homeCareColumnCount
+    blocks.append(.cards(
+      Cards(
+        count: columns, gap: 12, spacing: space(isFolded ? 8 : 12), cards: cards,
+        fillsGaps: compacting.compactions.contains(.cardsFillGaps), spaceAfter: space(12))))
+    return blocks
+  }
+
+  /// How many columns the home-care cards take: one more under the more-card-columns compaction.
+  var homeCareColumnCount: Int {
+    max(1, spec.homeCareColumns) + (compacting.compactions.contains(.moreCardColumns) ? 1 : 0)
   }
 
   private func homeCareCard(_ item: PlanItem) -> Block? {
@@ -170,60 +186,135 @@ extension Composer {
     var steps = item.steps ?? []
     var dosage = item.dosage
     var stop: String?
-    var summary = item.description
+    var feel = item.feel
+    var caution: String?
+    var purpose = item.description
+    var illustrationID: String?
+    var illustrationAlt: String?
+    var video = item.videoUrl
     if let id = item.id {
-      guard let entry = catalog.homeCare[id] else { return nil }
+      guard let entry = catalog.homeCareEntry(id) else { return nil }
       name = entry.name
       steps = entry.steps
-      summary = entry.summary
+      purpose = entry.summary
       stop = entry.stop
-      dosage = item.dosage.filled(from: entry.dosage ?? Dosage())
+      feel = entry.feel
+      caution = entry.caution
+      illustrationID = entry.illustration
+      illustrationAlt = entry.illustrationAlt
+      video = item.videoUrl ?? entry.videoUrl
+      dosage = item.dosage.replacing(entry.dosage ?? Dosage())
     }
-    var heading: [Block] = [.paragraph(Paragraph(name, style: styles.subheading, spaceAfter: 2))]
-    let dosageLine = format.dosage(dosage)
-    if !dosageLine.isEmpty {
-      heading.append(.paragraph(Paragraph([Span.bold(dosageLine)], style: styles.small.with { $0.color = palette.accent }, spaceAfter: 6)))
-    }
-    var content = heading
-    // The drawing sits beside the name and dosage, above the steps it shows.
-    let illustrationID = item.id.flatMap { catalog.homeCare[$0]?.illustration }
-    if let drawing = illustration(illustrationID, name: name, width: illustrationWidth) {
-      if isLargeType {
-        content += [drawing, .spacer(6)]
-      } else {
-        content = [.row(Row(cells: [Row.Cell(weight: 1, heading), Row.Cell(weight: 0.45, verticalAlignment: .top, [drawing])], gap: 8, spaceAfter: 4))]
-      }
-    }
+    var heading: [Block] = [.paragraph(Paragraph(name, style: styles.subheading, spaceAfter: 3))]
     // A brochure speaks to everyone: what the exercise is for, not a personal program.
     let isBrochure = plan.client == nil
-    if let summary, steps.isEmpty || isBrochure { content.append(paragraph(summary, after: 2)) }
+    let dosageLine = isBrochure ? "" : format.dosageLine(dosage)
+    if !dosageLine.isEmpty {
+      heading.append(labelled("dose", dosageLine, after: 4))
+    }
+    var content = heading
+    // The drawing, start and end positions, comes under the name and dose, above the steps
+    // it shows: at least 1.5 in wide.
+    // A brochure's narrow panel keeps it small, beside the name.
+    if isFolded, let drawing = illustration(illustrationID, alternativeText: illustrationAlt ?? name, width: illustrationWidth) {
+      content = [.row(Row(cells: [Row.Cell(weight: 1, heading), Row.Cell(weight: 0.62, verticalAlignment: .top, [drawing])], gap: 6, spaceAfter: 4))]
+    } else if let drawing = illustration(illustrationID, alternativeText: illustrationAlt ?? name, width: illustrationWidth) {
+      content += [drawing, .spacer(4)]
+    }
+    if let purpose { content.append(labelled("why", purpose, after: 4)) }
     if !steps.isEmpty, !isBrochure {
       content.append(
         .list(
           ListBlock(
             marker: .number, items: steps.map { [paragraph($0, after: 0)] },
-            markerStyle: styles.body.with { $0.color = palette.accent; $0.weight = .bold }, indent: 18,
+            markerStyle: styles.body.with { $0.color = palette.accent; $0.weight = .bold }, indent: numberIndent,
             itemSpacing: 3, spaceAfter: 4)))
     }
+    if let feel { content.append(labelled("youShouldFeel", feel, after: 4)) }
     if let note = item.note {
-      content.append(.paragraph(Paragraph([Span(note, italic: true)], style: styles.body, spaceAfter: 4)))
+      content.append(.paragraph(Paragraph([noteSpan(note)], style: styles.body, spaceAfter: 4)))
     }
-    if let stop {
-      content.append(.paragraph(Paragraph([Span.bold(catalog.label("stopIf") + ": "), Span(stop)], style: styles.small)))
+    if let caution {
+      content.append(.paragraph(Paragraph([Span.bold(caution, color: palette.warning)], style: styles.body, spaceAfter: 4)))
     }
-    return .box(Box(content: content, border: palette.line, borderWidth: 0.75, cornerRadius: 6, padding: EdgeInsets(all: space(11))))
+    if let stop { content.append(labelled("stopIf", stop, after: 0)) }
+    // A video shows what two drawings cannot: a QR code to scan, and the words linked.
+    let qrSide = isLargeType ? 72.0 : 48.0
+    if let video, let code = assets.videoCodes[video], let qr = qrCode(code, url: video, side: qrSide) {
+      let caption = Paragraph([Span(catalog.label("scanToWatch"), weight: .bold, color: palette.accent, link: video)], style: styles.body)
+      // The code keeps its side (at least 0.6 in) however narrow the card: its cell is as wide as it.
+      let padding = space(isFolded ? 9 : 11)
+      let cardWidth = (page.body.width - 12 * Double(homeCareColumnCount - 1)) / Double(homeCareColumnCount)
+      let room = cardWidth - 2 * padding - 1.5 - 8
+      let weight = isFolded || room <= qrSide ? 0.3 : qrSide / (room - qrSide)
+      content.append(
+        .row(Row(cells: [Row.Cell(weight: weight, [qr]), Row.Cell(weight: 1, verticalAlignment: .center, [.paragraph(caption)])], gap: 8)))
+    }
+    // A card is cut only when it would leave a large hole; its name then heads every piece.
+    let continued = Paragraph(catalog.label("continued", ["title": name]), style: styles.subheading, spaceAfter: 2)
+    return card(
+      content, border: palette.line, padding: EdgeInsets(all: space(isFolded ? 9 : 11)), continuation: [.paragraph(continued)])
+  }
+
+  /// "Why: Stretches the small muscle deep in your buttock.": a bold label, then the text.
+  func labelled(_ key: String, _ text: String, after: Double) -> Block {
+    .paragraph(Paragraph([Span.bold(catalog.label(key) + ": "), Span(text)], style: styles.body, spaceAfter: after))
+  }
+
+  /// A therapist's personal note: italic in normal print, bold in large print (APH guidance).
+  func noteSpan(_ note: String) -> Span {
+    isLargeType ? Span.bold(note) : Span(note, italic: true, color: palette.muted)
+  }
+
+  /// The distance from a numbered list's edge to its text: a clear gap after "1." in large print.
+  var numberIndent: Double { isLargeType ? spec.type.body * 2 : 18 }
+
+  /// A callout box; in large print its content alone, set off by space, with no box or tint
+  /// behind it (APH guidance).
+  func callout(
+    _ content: [Block], fill: Color? = nil, border: Color? = nil, accentBar: Color? = nil,
+    padding: EdgeInsets, keepsTogether: Bool = true, continuation: [Block] = [], spaceBefore: Double = 0,
+    spaceAfter: Double = 0
+  ) -> [Block] {
+    guard isLargeType else {
+      return [
+        card(
+          content, fill: fill, border: border, accentBar: accentBar, padding: padding, keepsTogether: keepsTogether,
+          continuation: continuation, spaceBefore: spaceBefore, spaceAfter: spaceAfter)
+      ]
+    }
+    return [.spacer(spaceBefore)] + content + [.spacer(spaceAfter + 12)]
+  }
+
+  /// A card or callout; in large print its content alone, with no box or tint behind it.
+  func card(
+    _ content: [Block], fill: Color? = nil, border: Color? = nil, accentBar: Color? = nil,
+    padding: EdgeInsets, keepsTogether: Bool = true, continuation: [Block] = [], spaceBefore: Double = 0,
+    spaceAfter: Double = 0
+  ) -> Block {
+    if isLargeType {
+      return .box(
+        Box(
+          content: content, padding: EdgeInsets(all: 0), keepsTogether: false, spaceBefore: spaceBefore,
+          spaceAfter: spaceAfter + 12))
+    }
+    return .box(
+      Box(
+        content: content, fill: fill, border: border, borderWidth: 0.75, accentBar: accentBar,
+        cornerRadius: fill == nil ? 6 : 3, padding: padding, keepsTogether: keepsTogether,
+        continuation: continuation, spaceBefore: spaceBefore, spaceAfter: spaceAfter))
   }
 
   func benefits() -> [Block] {
     let items: [[Block]] = plan.benefits.compactMap { item in
-      let entry = item.id.flatMap { catalog.benefits[$0] }
+      let entry = item.id.flatMap { catalog.benefit($0) }
       guard let name = entry?.name ?? item.title else { return nil }
       let description = entry?.description ?? item.description ?? ""
       return [.paragraph(Paragraph([Span.bold(name + ". "), Span(description)], style: styles.body))]
     }
     guard !items.isEmpty else { return [] }
     return [heading(catalog.label("benefits")), .list(
-      ListBlock(marker: .square(palette.accent), items: items, markerStyle: styles.body, indent: 18, itemSpacing: 5, spaceAfter: 4))]
+      ListBlock(marker: .square(palette.accent), items: items, markerStyle: styles.body, indent: 18, itemSpacing: isFolded ? 3 : 5, spaceAfter: 4))]
   }
 
   func precautions() -> [Block] {
@@ -233,40 +324,63 @@ extension Composer {
 
   func redFlags() -> [Block] {
     guard plan.showRedFlags else { return [] }
-    let ids = conditionEntry?.redFlags ?? ["bladder-bowel", "saddle-numbness", "worsening-weakness", "after-injury"]
-    let order: [RedFlagEntry.Urgency: Int] = [.emergency: 0, .today: 1, .soon: 2]
-    let flags = ids.compactMap { catalog.redFlags[$0] }.enumerated()
-      .sorted { (order[$0.element.urgency]!, $0.offset) < (order[$1.element.urgency]!, $1.offset) }.map(\.element)
+    let ids = conditionEntry?.redFlags ?? ["bladder-bowel", "saddle-numbness", "both-legs", "worsening-weakness", "after-injury"]
+    let flags = ids.compactMap { catalog.redFlag($0) }
     guard !flags.isEmpty else { return [] }
-    let items: [[Block]] = flags.map { flag in
-      [.paragraph(Paragraph([Span(flag.sign + " "), Span.bold(flag.action, color: palette.warning)], style: styles.body))]
-    }
-    let list = Block.list(ListBlock(marker: .square(palette.warning), items: items, markerStyle: styles.body, indent: 18, itemSpacing: 4))
-    // Two columns on a wide page in normal type; one in a panel or in large print.
-    let isWide = spec.fold == nil && page.body.width > 400 && !isLargeType
-    let flagList = isWide ? Block.columns(Columns(count: 2, gap: 20, content: [list])) : list
-    let headingStyle = styles.heading.with { $0.color = palette.warning }
-    let content: [Block] = [
-      .heading(Heading(level: 2, Paragraph(catalog.label("redFlags"), style: headingStyle, spaceAfter: 6))),
-      flagList,
+    let number = plan.clinic?.country.flatMap { EmergencyNumber.of(country: $0) }
+    let tiers: [(RedFlagEntry.Urgency, String)] = [
+      (.emergency, number.map { catalog.label("emergencyTier", ["number": $0]) } ?? catalog.label("emergencyTierNoNumber")),
+      (.today, catalog.label("todayTier")),
+      (.soon, catalog.label("soonTier")),
     ]
+    var tierBlocks: [Block] = []
+    for (urgency, title) in tiers {
+      let signs = flags.filter { $0.urgency == urgency }
+      guard !signs.isEmpty else { continue }
+      let items: [[Block]] = signs.map { flag in
+        var spans = [Span(flag.sign)]
+        if let action = flag.action { spans += [Span(" "), Span.bold(action, color: palette.warning)] }
+        return [.paragraph(Paragraph(spans, style: styles.body))]
+      }
+      let titleStyle = styles.body.with {
+        $0.weight = .bold
+        $0.color = palette.warning
+        $0.size = urgency == .emergency ? styles.subheading.size : styles.body.size
+      }
+      tierBlocks.append(
+        .keepTogether([
+          .paragraph(Paragraph(title, style: titleStyle, spaceAfter: 4)),
+          .list(ListBlock(marker: .square(palette.warning), items: items, markerStyle: styles.body, indent: 18, itemSpacing: 4, spaceAfter: 8)),
+        ]))
+    }
+    var content: [Block] = [
+      .heading(Heading(level: 2, Paragraph(catalog.label("redFlags"), style: styles.heading.with { $0.color = palette.warning }, spaceAfter: 4))),
+      paragraph(catalog.label("redFlagsWhy"), after: 8),
+    ]
+    // The first tier beside the others on a wide page in normal type; one after another in a
+    // panel or in large print.
+    let isWide = spec.fold == nil && page.body.width > 400 && !isLargeType
+    if isWide, tierBlocks.count > 1 {
+      content.append(.row(Row(cells: [Row.Cell([tierBlocks[0]]), Row.Cell(Array(tierBlocks.dropFirst()))], gap: 20)))
+    } else {
+      content += tierBlocks
+    }
+    if let weeks = conditionEntry?.followUpWeeks {
+      content.append(.paragraph(Paragraph([Span.bold(catalog.label("followUp", ["weeks": String(weeks)]))], style: styles.body)))
+    }
     // The box may split between signs rather than leave a hole; every piece after the first
     // repeats the heading, so no sign is read without it.
     let continued = catalog.label("continued", ["title": catalog.label("redFlags")])
-    return [
-      .box(
-        Box(
-          content: content, fill: palette.warningTint, accentBar: palette.warning, cornerRadius: 3,
-          padding: boxPadding, keepsTogether: false,
-          continuation: [.paragraph(Paragraph(continued, style: headingStyle, spaceAfter: 6))], spaceBefore: space(18),
-          spaceAfter: 4))
-    ]
+    return callout(
+      content, fill: palette.warningTint, accentBar: palette.warning, padding: boxPadding, keepsTogether: false,
+      continuation: [.paragraph(Paragraph(continued, style: styles.heading.with { $0.color = palette.warning }, spaceAfter: 6))],
+      spaceBefore: space(18), spaceAfter: 4)
   }
 
   func faq() -> [Block] {
     let pairs: [(String, String)] = plan.faq.compactMap { item in
       if let id = item.id {
-        return catalog.faq[id].map { ($0.question, $0.answer) }
+        return catalog.question(id).map { ($0.question, $0.answer) }
       }
       guard let question = item.question, let answer = item.answer else { return nil }
       return (question, answer)
@@ -318,7 +432,7 @@ extension Composer {
         ]
       }
     }
-    return [.box(Box(content: content, border: palette.line, cornerRadius: 6, padding: EdgeInsets(all: space(12)), spaceBefore: space(18)))]
+    return callout(content, border: palette.line, padding: EdgeInsets(all: space(12)), spaceBefore: space(18))
   }
 
   /// A `tel:` URI for a phone number as people write it: `+1 555 010 4477` → `tel:+15550104477`.

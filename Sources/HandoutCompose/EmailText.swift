@@ -26,12 +26,12 @@ public func composeEmail(_ plan: Plan, catalog: Catalog) -> EmailText {
     var name = item.title
     var dosage = item.dosage
     if let id = item.id {
-      guard let entry = catalog.homeCare[id] else { return nil }
+      guard let entry = catalog.homeCareEntry(id) else { return nil }
       name = entry.name
-      dosage = item.dosage.filled(from: entry.dosage ?? Dosage())
+      dosage = item.dosage.replacing(entry.dosage ?? Dosage())
     }
     guard let name else { return nil }
-    let amount = format.dosage(dosage).replacingOccurrences(of: "  ·  ", with: ", ")
+    let amount = format.dosage(dosage).joined(separator: " · ")
     return amount.isEmpty ? "- \(name)" : "- \(name): \(amount)"
   }
   if !program.isEmpty {

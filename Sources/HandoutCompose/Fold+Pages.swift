@@ -34,7 +34,9 @@ extension LayoutSpec.Fold {
       rect = Rect(x: rect.x, y: bleedBox.y, width: rect.width + (cover == outside.count - 1 ? bleed : 0), height: bleedBox.height)
       outsideDecorations.append(fill(rect, coverBackground))
     }
-    let marks = cropMarks ? self.marks(trim: trim, folds: outside.dropFirst().map(\.x)) : []
+    // Each side's fold marks stand where its own panels meet: the inside mirrors the outside.
+    let outsideMarks = cropMarks ? self.marks(trim: trim, folds: outside.dropFirst().map(\.x)) : []
+    let insideMarks = cropMarks ? self.marks(trim: trim, folds: inside.dropFirst().map(\.x)) : []
     // Read as the sheet is opened: the front cover, the inside from left to right, then the
     // rest of the outside (the flap and the back) in the layout's order.
     let outsideRanks = outsideOrder.indices.map { $0 == 0 ? 0 : inside.count + $0 }
@@ -42,9 +44,9 @@ extension LayoutSpec.Fold {
       size: size, margins: EdgeInsets(all: offset + safeMargin),
       templates: [
         PageTemplate(
-          regions: outsideOrder.map { outside[$0].inset(by: safe) }, decorations: outsideDecorations + marks,
+          regions: outsideOrder.map { outside[$0].inset(by: safe) }, decorations: outsideDecorations + outsideMarks,
           readingRanks: outsideRanks),
-        PageTemplate(regions: inside.map { $0.inset(by: safe) }, decorations: marks, readingRanks: inside.indices.map { $0 + 1 }),
+        PageTemplate(regions: inside.map { $0.inset(by: safe) }, decorations: insideMarks, readingRanks: inside.indices.map { $0 + 1 }),
       ])
     setup.trimBox = trim
     setup.bleedBox = bleedBox

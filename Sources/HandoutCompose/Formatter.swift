@@ -1,3 +1,4 @@
+import Foundation
 import HandoutCatalog
 import HandoutModel
 
@@ -41,13 +42,18 @@ struct Formatter {
     catalog.labels[key] == nil ? fallback : catalog.label(key)
   }
 
+  /// "30 seconds", "1 minute", "10 minutes".
   func duration(_ seconds: Int) -> String {
-    if seconds >= 60, seconds % 60 == 0 { return "\(seconds / 60) min" }
-    return "\(seconds) s"
+    if seconds >= 60, seconds % 60 == 0 {
+      let minutes = seconds / 60
+      return minutes == 1 ? catalog.label("minuteOne") : catalog.label("minutesOf", ["value": String(minutes)])
+    }
+    return seconds == 1 ? catalog.label("secondsOne") : catalog.label("seconds", ["value": String(seconds)])
   }
 
-  /// "Left side · Hold 30 s · Repeat 3× · 2× a day".
-  func dosage(_ dosage: Dosage) -> String {
+  /// The phrases of a dose, in reading order: "Left side", "Hold 30 seconds", "3 times",
+  /// "2 times a day". Each phrase starts with a capital where the language has them.
+  func dosage(_ dosage: Dosage) -> [String] {
     var parts: [String] = []
     switch dosage.side {
     case .left?: parts.append(catalog.label("sideLeft"))
@@ -56,11 +62,48 @@ struct Formatter {
     case nil: break
     }
     if let hold = dosage.holdSeconds { parts.append(catalog.label("hold", ["value": duration(hold)])) }
-    if let repetitions = dosage.repetitions { parts.append(catalog.label("repeat", ["value": String(repetitions)])) }
+    if let repetitions = dosage.repetitions {
+      parts.append(repetitions == 1 ? catalog.label("timesOne") : catalog.label("times", ["value": String(repetitions)]))
+    }
     if let sets = dosage.sets { parts.append(catalog.label("sets", ["value": String(sets)])) }
     if let rest = dosage.restSeconds { parts.append(catalog.label("rest", ["value": duration(rest)])) }
-    if let perDay = dosage.perDay { parts.append(catalog.label("perDay", ["value": String(perDay)])) }
-    return parts.joined(separator: "  ·  ")
+    if let seconds = dosage.durationSeconds { parts.append(duration(seconds)) }
+    if let breaths = dosage.breaths { parts.append(catalog.label("breaths", ["value": String(breaths)])) }
+    if let every = dosage.everySeconds { parts.append(catalog.label("every", ["value": duration(every)])) }
+    if let perDay = dosage.perDay {
+      parts.append(perDay == 1 ? catalog.label("perDayOne") : catalog.label("perDay", ["value": String(perDay)]))
+    }
+    if let when = dosage.when {
+      parts += when.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+    return parts.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+  }
+
+  /// A dose on one line, its phrases kept whole: the spaces inside a phrase do not break,
+  /// the line breaks only between phrases ("Hold 30 seconds · 3 times · 2 times a day").
+  func dosageLine(_ dosage: Dosage) -> String {
+    self.dosage(dosage).map(Self.unbreakable).joined(separator: "\u{00A0}· ")
+  }
+
+  /// `phrase` with no place to break: no-break spaces, and a word joiner between letters of
+  /// scripts that break between any two (Hangul, kana, CJK ideographs).
+  static func unbreakable(_ phrase: String) -> String {
+    func breaksAnywhere(_ character: Character) -> Bool {
+      character.unicodeScalars.contains { scalar in
+        switch scalar.value {
+        case 0x1100...0x11FF, 0x3040...0x30FF, 0x3130...0x318F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF: true
+        default: false
+        }
+      }
+    }
+    var result = ""
+    var previous: Character?
+    for character in phrase {
+      if let previous, breaksAnywhere(previous) || breaksAnywhere(character) { result.append("\u{2060}") }
+      result.append(character == " " ? "\u{00A0}" : character)
+      previous = character
+    }
+    return result
   }
 
   func frequency(_ frequency: Frequency) -> String {

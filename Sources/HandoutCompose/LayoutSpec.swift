@@ -58,6 +58,8 @@ public struct LayoutSpec: Sendable, Codable, Hashable {
     case cover
     /// A brochure's back cover: contact details and the booking QR code.
     case contact
+    /// A 7-day tracker: a tick box per day for each home-care item, and a pain row.
+    case tracker
   }
 
   /// One element of a layout's `sections`: a section, a section in columns, sections side by

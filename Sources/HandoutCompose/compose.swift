@@ -62,12 +62,16 @@ struct Composer {
     } else {
       page = PageSetup(size: size, margins: EdgeInsets(top: m.top, right: m.right, bottom: m.bottom, left: m.left))
     }
-    styles = Styles(scale: spec.type, palette: palette, language: plan.language)
+    // Folded brochures are never hyphenated: narrow panels broke words wrongly ("mú-sculo"),
+    // and copied text carried the soft hyphens.
+    var scale = spec.type
+    if spec.fold != nil { scale.hyphenation = false }
+    styles = Styles(scale: scale, palette: palette, language: plan.language)
     format = Formatter(catalog: catalog)
   }
 
   var conditionEntry: ConditionEntry? {
-    plan.condition.flatMap { catalog.conditions[$0.id] }
+    plan.condition.flatMap { catalog.condition($0.id) }
   }
 
   func document(options: ComposeOptions) -> Document {
@@ -134,18 +138,18 @@ struct Composer {
   }
 
   private func document(_ blocks: [Block], options: ComposeOptions) -> Document {
-    var blocks = blocks
-    blocks.append(.paragraph(Paragraph(catalog.label("disclaimer"), style: styles.small, spaceBefore: space(18))))
     let clinicName = plan.clinic?.name ?? ""
-    // The plan's text is a literal part; only our own label holds the page number and count.
+    // Large print has room for the clinic's name alone beside the page number. The plan's text
+    // is a literal part; only our own label holds the page number and count.
+    let footerParts = isLargeType ? [clinicName] : [clinicName, plan.clinic?.phone].compactMap { $0 }
     let footer = RunningText(
-      leading: [.text([clinicName, plan.clinic?.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "  ·  "))],
+      leading: [.text(footerParts.filter { !$0.isEmpty }.joined(separator: "  ·  "))],
       trailing: RunningText.parts(ofTemplate: catalog.label("pageOf")),
       style: styles.small, rule: palette.line)
     let date = options.creationDate ?? plan.date.map { "\($0)T00:00:00Z" }
     var keywords = ["care plan"]
     if let condition = conditionEntry { keywords.append(condition.name) }
-    keywords += plan.techniques.compactMap { $0.id.flatMap { catalog.techniques[$0]?.name } }
+    keywords += plan.techniques.compactMap { $0.id.flatMap { catalog.technique($0)?.name } }
     let metadata = Metadata(
       title: documentTitle, author: plan.clinic?.name, subject: conditionEntry?.name ?? plan.subtitle,
       keywords: keywords, creator: options.creator, language: plan.language, creationDate: date)
@@ -179,10 +183,13 @@ struct Composer {
     case .homeCare: homeCare()
     case .benefits: benefits()
     case .precautions: precautions()
-    case .redFlags: redFlags()
+    // The disclaimer follows the red flags: what the sheet does not replace is said where the
+    // reader learns when to get help, and it never stands alone on a last page.
+    case .redFlags: redFlags() + [.paragraph(Paragraph(catalog.label("disclaimer"), style: styles.small, spaceBefore: space(6), spaceAfter: space(12)))]
     case .faq: faq()
     case .notes: notes()
     case .booking: booking()
+    case .tracker: tracker()
     }
   }
 
@@ -213,8 +220,9 @@ struct Composer {
   /// Sizes of the home-care illustrations, the logo and the booking code, smaller under the
   /// smaller-illustrations compaction.
   var illustrationWidth: Double {
+    // Never under 1.5 in (108 pt) on a flat page: a teaching drawing must show its positions.
     let isSmaller = compacting.compactions.contains(.smallerIllustrations)
-    return isLargeType ? (isSmaller ? 90 : 120) : (isSmaller ? 52 : 72)
+    return isFolded ? 84 : isLargeType ? (isSmaller ? 160 : 180) : (isSmaller ? 108 : 116)
   }
 
   /// The padding of a callout box (the key message, the red flags).
@@ -222,7 +230,8 @@ struct Composer {
     EdgeInsets(top: space(12), right: 14, bottom: space(12), left: 18)
   }
 
-  var logoHeight: Double { compacting.compactions.contains(.smallerIllustrations) ? 36 : 46 }
+  /// The logo is never made smaller: its own words must print at 12 pt or more (18 in large print).
+  var logoHeight: Double { isLargeType ? 90 : 60 }
 
   var bookingCodeSide: Double { compacting.compactions.contains(.smallerIllustrations) ? 60 : 72 }
 

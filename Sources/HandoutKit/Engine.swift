@@ -75,6 +75,9 @@ public final class Engine {
   let imageDecoder = AssetDecoder()
   private var catalogs: [String: Catalog] = [:]
   private var layouts: [String: LayoutSpec] = [:]
+  /// The catalogue's drawings, decoded once.
+  private var illustrationAssets: [String: Asset] = [:]
+  private let illustrationDecoder = AssetDecoder()
   /// The compaction step each layout last needed: where the next plan's search starts.
   var fitHints: [LayoutSpec: Int] = [:]
   private let overrides: CatalogOverrides?
@@ -180,11 +183,12 @@ public final class Engine {
     let checked = check(request)
     guard let plan = checked.plan else { throw .invalidInput(checked.diagnostics) }
     let catalog = try catalog(language: plan.language)
-    var spec = try layoutSpec(request.layout ?? plan.layout ?? "take-home")
-    if request.isLargePrint { spec = spec.inLargePrint(try layoutSpec("large-print")) }
+    let spec = try resolvedSpec(request, plan)
     let options = ComposeOptions(
       paper: request.paper, creator: "Handout \(handoutVersion)",
       creationDate: request.sourceDateEpoch.map(isoDate) ?? (plan.date == nil ? isoDate(today()) : nil))
+    // The check composed the plan once for its language; fitting composes it again with each
+    // compaction it tries, so that document is not reused here.
     let fitted = fit(
       plan, catalog: catalog, layout: spec, assets: checked.assets, options: options,
       layoutOptions: LayoutOptions(showsDebugOutlines: request.showsDebugOutlines), file: request.planPath ?? "<stdin>")
@@ -208,8 +212,49 @@ public final class Engine {
     return LaidOut(plan: plan, document: document, paged: paged, warnings: warnings, fitting: fitted.description)
   }
 
+  /// The layout a request is set in: its own, the plan's, or the take-home; in large print when asked.
+  private func resolvedSpec(_ request: RenderRequest, _ plan: Plan) throws(HandoutError) -> LayoutSpec {
+    var spec = try layoutSpec(request.layout ?? plan.layout ?? "take-home")
+    if request.isLargePrint { spec = spec.inLargePrint(try layoutSpec("large-print")) }
+    return spec
+  }
+
+  private func compose(
+    _ plan: Plan, catalog: Catalog, layout spec: LayoutSpec, assets: Assets, request: RenderRequest
+  ) -> Document {
+    let options = ComposeOptions(
+      paper: request.paper, creator: "Handout \(handoutVersion)",
+      creationDate: request.sourceDateEpoch.map(isoDate) ?? (plan.date == nil ? isoDate(today()) : nil))
+    return HandoutCompose.compose(plan, catalog: catalog, layout: spec, assets: assets, options: options)
+  }
+
+  /// Composes the plan to learn which catalogue text its layout prints, and reports the keys
+  /// the plan's language lacks: a handout is in one language or not printed at all.
+  private func composeInLanguage(
+    _ plan: Plan, _ request: RenderRequest, read: ReadPlan, assets: Assets, file: String
+  ) -> (document: Document?, diagnostics: [Diagnostic]) {
+    guard let spec = try? resolvedSpec(request, plan), let base = try? catalog(language: plan.language) else {
+      return (nil, [])
+    }
+    let catalog = base.recordingUse()
+    let document = compose(plan, catalog: catalog, layout: spec, assets: assets, request: request)
+    let missing = (catalog.use?.read ?? []).intersection(base.untranslated).sorted()
+    guard !missing.isEmpty else { return (document, []) }
+    let path = JSONPath.root.appending("language")
+    let primary = LanguageTag.primary(plan.language)
+    let hint = Catalog.builtInLanguages.contains(primary)
+      ? "add the missing text to the \"\(primary)\" catalogue, or give it with --catalog FILE"
+      : "built-in languages: \(Catalog.builtInLanguages.joined(separator: ", ")); give the \"\(primary)\" text with --catalog FILE"
+    return (nil, [
+      Diagnostic(
+        .error,
+        "the catalogue has no \"\(primary)\" text for \(missing.count) \(missing.count == 1 ? "entry" : "entries") the \(spec.name) layout prints: \(missing.joined(separator: ", "))",
+        file: file, at: read.location(of: path), path: path, hint: hint)
+    ])
+  }
+
   /// Reads the plan once and runs every check; the plan is `nil` when any error was found.
-  private func check(_ request: RenderRequest) -> (plan: Plan?, diagnostics: [Diagnostic], assets: Assets) {
+  private func check(_ request: RenderRequest) -> (plan: Plan?, diagnostics: [Diagnostic], assets: Assets, document: Document?) {
     let file = request.planPath ?? "<stdin>"
     let read = PlanReader(file: file).read(request.plan)
     let layoutProblems = layoutDiagnostics(request, read: read, file: file)
@@ -220,7 +265,7 @@ public final class Engine {
       if let partial = read.partialPlan, let catalog = try? catalog(language: partial.language) {
         diagnostics += PlanChecks(read: read, catalog: catalog, file: file).unknownIDs(in: partial)
       }
-      return (nil, diagnostics, Assets())
+      return (nil, diagnostics, Assets(), nil)
     }
     var diagnostics = read.diagnostics + layoutProblems
     do {
@@ -228,15 +273,8 @@ public final class Engine {
       let checks = PlanChecks(read: read, catalog: catalog, file: file)
       diagnostics += checks.unknownIDs(in: plan)
       diagnostics += checks.readability(language: plan.language)
-      let primary = LanguageTag.primary(plan.language)
-      if !Catalog.builtInLanguages.contains(primary) {
-        let path = JSONPath.root.appending("language")
-        diagnostics.append(
-          Diagnostic(
-            .warning, "the catalogue has no \"\(primary)\" text; labels and catalogue entries will be in English",
-            file: file, at: read.location(of: path), path: path,
-            hint: "built-in languages: \(Catalog.builtInLanguages.joined(separator: ", ")); add your own text with --catalog FILE"))
-      }
+      diagnostics += checks.emergencyNumber(in: plan)
+      diagnostics += checks.dosages(in: plan)
     } catch {
       diagnostics.append(Diagnostic(.error, "\(error)", file: file))
     }
@@ -253,9 +291,33 @@ public final class Engine {
     if request.isStrict {
       diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
     }
-    let failed = diagnostics.contains { $0.severity == .error }
     let code = plan.clinic?.bookingUrl.flatMap { QRCode(encoding: $0) }
-    return (failed ? nil : plan, diagnostics, Assets(logo: logoImage, images: images, bookingCode: code.map { ($0.size, $0.modules) }))
+    var videoCodes: [String: (size: Int, modules: [Bool])] = [:]
+    let videoCatalog = try? catalog(language: plan.language)
+    for item in plan.homeCare {
+      let entry = item.id.flatMap { videoCatalog?.homeCare[$0] }
+      guard let url = item.videoUrl ?? entry?.videoUrl, videoCodes[url] == nil, let video = QRCode(encoding: url) else { continue }
+      videoCodes[url] = (video.size, video.modules)
+    }
+    // The catalogue's drawings: read and decoded once per engine, then shared by its renders.
+    var illustrations: [String: AssetID] = [:]
+    for item in plan.homeCare {
+      guard let name = item.id.flatMap({ videoCatalog?.homeCareEntry($0)?.illustration }), illustrations[name] == nil,
+        let asset = illustrationAsset(name)
+      else { continue }
+      illustrations[name] = images.add(asset)
+    }
+    let assets = Assets(
+      logo: logoImage, images: images, bookingCode: code.map { ($0.size, $0.modules) }, videoCodes: videoCodes,
+      illustrations: illustrations)
+    var document: Document?
+    if !diagnostics.contains(where: { $0.severity == .error }) {
+      let composed = composeInLanguage(plan, request, read: read, assets: assets, file: file)
+      document = composed.document
+      diagnostics += composed.diagnostics
+    }
+    let failed = diagnostics.contains { $0.severity == .error }
+    return (failed ? nil : plan, diagnostics, assets, document)
   }
 
   /// The problems of the layout a request will use: `--layout`, else the plan's own `layout`
@@ -283,6 +345,17 @@ public final class Engine {
       }
     }
     return diagnostics
+  }
+
+  /// A catalogue drawing as an asset, decoded on first use by a decoder of its own (so that
+  /// ``imageDecodeCount`` counts the plan's own images) and kept for the engine's life.
+  private func illustrationAsset(_ name: String) -> Asset? {
+    if let known = illustrationAssets[name] { return known }
+    guard let svg = Catalog.illustration(named: name), let asset = illustrationDecoder.decode(svg, format: .svg) else {
+      return nil
+    }
+    illustrationAssets[name] = asset
+    return asset
   }
 
   /// The layout named `nameOrPath`, built in or from a file.

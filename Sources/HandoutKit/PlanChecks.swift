@@ -106,4 +106,85 @@ struct PlanChecks {
     }
     return result
   }
+
+  /// An error for a country without a known emergency number, and a warning when the red
+  /// flags print without one because the clinic names no country.
+  func emergencyNumber(in plan: Plan) -> [Diagnostic] {
+    let path = JSONPath.root.appending("clinic").appending("country")
+    let known = EmergencyNumber.countries.joined(separator: ", ")
+    if let country = plan.clinic?.country {
+      guard EmergencyNumber.of(country: country) == nil else { return [] }
+      let isCode = country.count == 2 && country.allSatisfy { $0.isASCII && $0.isLetter }
+      let message = isCode
+        ? "no emergency number is known for the country \"\(country)\""
+        : "\"\(country)\" is not a two-letter country code"
+      return [
+        Diagnostic(
+          .error, message, file: file, at: read.location(of: path), path: path,
+          hint: "the red flags print the number to call; use an ISO 3166 code with a known number: \(known)")
+      ]
+    }
+    guard plan.showRedFlags else { return [] }
+    let clinicPath = JSONPath.root.appending("clinic")
+    return [
+      Diagnostic(
+        .warning, "the red flags cannot name the emergency number: the clinic has no \"country\"",
+        file: file, at: read.location(of: clinicPath), path: clinicPath,
+        hint: "add \"country\": \"US\" (or GB, KR, DE, …) to \"clinic\"; until then they say \"call an ambulance\"")
+    ]
+  }
+
+  /// Warnings for home-care doses that do not fit the kind of item (walking "held" for 10
+  /// minutes) or that say the same thing twice in different ways.
+  func dosages(in plan: Plan) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    let fields = ["side", "hold", "repeat", "sets", "rest", "duration", "every", "perDay", "when", "breaths"]
+    for (index, item) in plan.homeCare.enumerated() {
+      let itemPath = JSONPath.root.appending("homeCare").appending(index)
+      guard case .object? = read.value(at: itemPath)?.kind else { continue }
+      let given = fields.filter { read.value(at: itemPath.appending($0)) != nil }
+      func warn(_ field: String, _ message: String, hint: String) {
+        let path = itemPath.appending(field)
+        diagnostics.append(Diagnostic(.warning, message, file: file, at: read.location(of: path), path: path, hint: hint))
+      }
+      if let id = item.id, let entry = catalog.homeCare[id], let kind = entry.kind {
+        let allowed = kind.dosageFields
+        let takes = fields.filter(allowed.contains).map { "\"\($0)\"" }.joined(separator: ", ")
+        for field in given where !allowed.contains(field) {
+          warn(field, "\(entry.name) is dosed with \(takes); \"\(field)\" does not apply", hint: Self.hint(for: kind))
+        }
+      }
+      if given.contains("perDay"), given.contains("every") {
+        warn("every", "\"perDay\" and \"every\" both say how often, and may disagree", hint: "keep one of them")
+      }
+      if given.contains("duration"), given.contains("breaths") {
+        warn("breaths", "\"duration\" and \"breaths\" both say how much, and may disagree", hint: "keep one of them")
+      }
+      if given.contains("perDay"), given.contains("when") {
+        warn("when", "\"perDay\" and \"when\" both say how often, and may disagree", hint: "keep one of them")
+      }
+      if item.id == nil {
+        if item.description == nil {
+          warn("title", "a home-care card needs a purpose line", hint: "add \"description\": why the client does it, in one sentence")
+        }
+        if item.feel == nil {
+          warn("title", "a home-care card needs a \"what you should feel\" line", hint: "add \"feel\": what the client should feel while doing it")
+        }
+      }
+    }
+    return diagnostics
+  }
+
+  /// How a kind of item is dosed, as a hint.
+  static func hint(for kind: HomeCareKind) -> String {
+    switch kind {
+    case .stretch: "for example \"hold\": \"30 s\", \"repeat\": 3, \"perDay\": 2"
+    case .exercise: "for example \"repeat\": 10, \"perDay\": 2"
+    case .activity: "for example \"duration\": \"10 min\", \"perDay\": 2"
+    case .breaks: "for example \"duration\": \"2 min\", \"every\": \"45 min\""
+    case .heatCold: "for example \"duration\": \"15 min\", \"when\": \"after a flare-up\""
+    case .breathing: "for example \"duration\": \"5 min\" or \"breaths\": 10, and \"perDay\": 2"
+    case .habit: "for example \"perDay\": 5, or \"when\": \"in the car\""
+    }
+  }
 }

@@ -69,7 +69,7 @@ struct CommandLineTests {
   @Test func anUnknownLayoutExits64WithTheKnownOnes() throws {
     let process = try run(handoutBinary, ["render", plan, "--layout", "poster", "-o", "-"])
     #expect(process.status == 64)
-    #expect(process.stderr.hasPrefix("error: no built-in layout is called \"poster\"\n  hint: built-in layouts: take-home, care-plan-report, trifold-brochure, faq-sheet, large-print; or give"))
+    #expect(process.stderr.hasPrefix("error: no built-in layout is called \"poster\"\n  hint: built-in layouts: take-home, care-plan-report, trifold-brochure, faq-sheet, large-print, tracker; or give"))
   }
 
   @Test func pngWritesOneFilePerPage() throws {

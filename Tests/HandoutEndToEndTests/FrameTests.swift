@@ -74,7 +74,12 @@ struct FrameTests {
       #expect(engine.imageDecodeCount == 1, "\(plan)")
       let laidOut = try engine.layOut(planRequest)
       #expect(engine.imageDecodeCount == 2, "\(plan): one decode per reading of the plan")
-      #expect(laidOut.paged.assets.assets.count == 1)
+      // The logo once, and each of the catalogue's teaching drawings the plan shows once (those
+      // decoded by the engine's own decoder for catalogue drawings, not counted above).
+      let drawings = Set(try #require(laidOut.plan.homeCare.compactMap { item in
+        item.id.flatMap { try? engine.catalog(language: "en").homeCareEntry($0)?.illustration }
+      } as [String]?))
+      #expect(laidOut.paged.assets.assets.count == 1 + drawings.count, "\(plan)")
       let logos = laidOut.pages.flatMap(\.items).filter { if case .image = $0 { true } else { false } }
       #expect(!logos.isEmpty)
       let decoder = AssetDecoder()

@@ -11,7 +11,7 @@ struct LayoutsTests {
     scratch = try Scratch()
   }
 
-  static let layouts = ["take-home", "care-plan-report", "trifold-brochure", "faq-sheet", "large-print"]
+  static let layouts = ["take-home", "care-plan-report", "trifold-brochure", "faq-sheet", "large-print", "tracker"]
 
   private func plan(_ name: String) -> URL { sharedExamples.appendingPathComponent("\(name).json") }
 

@@ -111,3 +111,78 @@ final class Scratch {
     return path
   }
 }
+
+/// Runs a Python script that reads PDFs with pdfplumber, installing pdfplumber from PyPI first
+/// when it is missing (CI starts from a fresh machine).
+func pdfplumber(_ script: String, _ arguments: [String]) throws -> Run {
+  try PDFPlumber.ready()
+  return try run("python3", ["-c", script] + arguments)
+}
+
+private enum PDFPlumber {
+  nonisolated(unsafe) static var isReady = false
+  static let lock = NSLock()
+
+  static func ready() throws {
+    lock.lock()
+    defer { lock.unlock() }
+    guard !isReady else { return }
+    if try run("python3", ["-c", "import pdfplumber"]).status != 0 {
+      // Debian's Python is "externally managed": a user install needs the override.
+      var install = try run("python3", ["-m", "pip", "install", "--quiet", "--user", "pdfplumber==0.11.*"])
+      if install.status != 0 {
+        install = try run(
+          "python3", ["-m", "pip", "install", "--quiet", "--user", "--break-system-packages", "pdfplumber==0.11.*"])
+      }
+      if install.status != 0 { throw PDFPlumberMissing(description: install.stderr) }
+    }
+    isReady = true
+  }
+}
+
+struct PDFPlumberMissing: Error, CustomStringConvertible {
+  var description: String
+}
+
+/// Every character of a PDF as pdfplumber reads it: page (from 0), size, font, text, position.
+struct PDFCharacter: Decodable {
+  var page: Int
+  var size: Double
+  var font: String
+  var text: String
+  var x0: Double
+  var x1: Double
+  var top: Double
+}
+
+func characters(ofPDF path: String) throws -> [PDFCharacter] {
+  let script = """
+    import json, sys, pdfplumber
+    out = []
+    with pdfplumber.open(sys.argv[1]) as pdf:
+        for number, page in enumerate(pdf.pages):
+            for c in page.chars:
+                out.append({"page": number, "size": c["size"], "font": c["fontname"], "text": c["text"],
+                            "x0": c["x0"], "x1": c["x1"], "top": c["top"]})
+    print(json.dumps(out))
+    """
+  let result = try pdfplumber(script, [path])
+  guard result.status == 0 else { throw PDFPlumberMissing(description: result.stderr) }
+  return try JSONDecoder().decode([PDFCharacter].self, from: result.stdout)
+}
+
+/// The text of a PDF as pdftotext reads it, in reading order, no-break spaces as spaces.
+func text(ofPDF path: String, raw: Bool = false) throws -> String {
+  let output = try run("pdftotext", (raw ? ["-raw"] : []) + [path, "-"]).stdout
+  return String(decoding: output, as: UTF8.self).replacingOccurrences(of: "\u{00A0}", with: " ")
+    .replacingOccurrences(of: "\u{2060}", with: "")
+}
+
+/// A shared example plan edited as JSON, written beside it so that the logo's path holds.
+func editedExample(_ name: String, _ edit: (inout [String: Any]) -> Void) throws -> RenderRequest {
+  let url = sharedExamples.appendingPathComponent("\(name).json")
+  var json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+  edit(&json)
+  let data = try JSONSerialization.data(withJSONObject: json)
+  return RenderRequest(plan: [UInt8](data), planPath: url.path)
+}

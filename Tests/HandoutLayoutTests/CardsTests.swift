@@ -67,6 +67,21 @@ extension CardsTests {
     #expect(lineTexts(pages) == [["p1", "p2", "p3", "c1"], ["b1", "b2", "b3", "b4", "b5"]])
     let inOrder = Cards(count: 1, gap: 10, spacing: 4, cards: [card("b", lines: 5), card("c", lines: 1)])
     let kept = lay(document(height: 96, [.paragraph(Paragraph(numbered(3, "p"), style: bodyStyle)), .cards(inOrder)]))
-    #expect(lineTexts(kept) == [["p1", "p2", "p3"], ["b1", "b2", "b3", "b4", "b5", "c1"]])
+    // In order, b is cut instead: waiting would leave 60 of 96 pt empty.
+    #expect(lineTexts(kept) == [["p1", "p2", "p3", "b1", "b2"], ["b3", "b4", "b5", "c1"]])
+  }
+}
+
+extension CardsTests {
+  @Test func aCardIsCutRatherThanLeaveMoreThanAThirdOfThePageEmpty() {
+    // 2 lines leave 72 pt of 96: the 8-line card (104 pt) would leave a hole of three quarters.
+    let cards = Cards(count: 1, gap: 10, spacing: 4, cards: [card("c", lines: 8)])
+    let pages = lay(document(height: 96, [.paragraph(Paragraph(numbered(2, "p"), style: bodyStyle)), .cards(cards)]))
+    #expect(lineTexts(pages)[0].count > 2 + 2, "the card starts on page 1")
+    #expect(lineTexts(pages).flatMap { $0 }.filter { $0.hasPrefix("c") } == (1...8).map { "c\($0)" })
+    expectInsideAndApart(pages)
+    // Below a quarter of a page it moves whole.
+    let late = lay(document(height: 96, [.paragraph(Paragraph(numbered(6, "p"), style: bodyStyle)), .cards(cards)]))
+    #expect(lineTexts(late)[0].count == 6)
   }
 }

@@ -230,7 +230,9 @@ struct Distributor {
       else { return nil }
       return (piece, rest.map { .row($0) })
     case .cards(let cards):
-      guard let (piece, rest) = cutCards(cards, height: height, isRegionEmpty: isRegionEmpty, mayBreakInside: mayBreakInside)
+      guard
+        let (piece, rest) = cutCards(
+          cards, height: height, isRegionEmpty: isRegionEmpty, mayBreakInside: mayBreakInside, regionHeight: regionHeight)
       else { return nil }
       return (piece, rest.map { .cards($0) })
     case .content, .space, .pageBreak, .regionBreak:

@@ -43,6 +43,9 @@ public struct Clinic: Sendable, Hashable, Codable {
   public var brandColor: RGBColor?
   /// A path to an SVG, PNG or JPEG file, relative to the plan file.
   public var logo: String?
+  /// Where the clinic is, as an ISO 3166 country code (`US`, `GB`, `KR`): it picks the
+  /// emergency number the red flags print.
+  public var country: String?
 
   public init(name: String) { self.name = name }
 }

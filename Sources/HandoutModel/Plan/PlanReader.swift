@@ -183,6 +183,7 @@ private struct PlanReading {
       }
     }
     clinic.logo = r.string("logo")
+    clinic.country = r.string("country")
     return name == nil ? nil : clinic
   }
 
@@ -345,6 +346,12 @@ private struct PlanReading {
       item.dosage.perDay = r.int("perDay", in: 1...24, hint: "how many times a day, for example 2")
       item.dosage.sets = r.int("sets", in: 1...20, hint: "how many sets, for example 2")
       item.dosage.restSeconds = seconds(&r, "rest")
+      item.dosage.durationSeconds = seconds(&r, "duration")
+      item.dosage.everySeconds = seconds(&r, "every")
+      item.dosage.when = r.string("when")
+      item.dosage.breaths = r.int("breaths", in: 1...100, hint: "how many slow breaths, for example 10")
+      item.feel = r.string("feel")
+      item.videoUrl = url(&r, "videoUrl")
     }
     return item
   }

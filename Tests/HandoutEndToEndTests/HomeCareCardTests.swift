@@ -1,0 +1,188 @@
+import Foundation
+import HandoutKit
+import Testing
+
+/// Home-care cards: a dose that reads right for the kind of item, on a line that breaks only
+/// between phrases, and a purpose and a "what you should feel" line on every card.
+@Suite("Home-care cards")
+struct HomeCareCardTests {
+  let scratch: Scratch
+
+  init() throws {
+    scratch = try Scratch()
+  }
+
+  private func pdf(_ request: RenderRequest) throws -> String {
+    var request = request
+    request.sourceDateEpoch = 0
+    return try scratch.file(try Engine().render(request).files[0])
+  }
+
+  @Test(arguments: ["take-home", "care-plan-report", "large-print"])
+  func everyCardHasAPurposeAFeelAndAStopLine(_ layout: String) throws {
+    var request = try HandoutEndToEndTests.request(sharedExamples.appendingPathComponent("sciatica-plan.json"))
+    request.layout = layout
+    let text = try HandoutEndToEndTests.text(ofPDF: try pdf(request))
+    let cards = 6
+    #expect(text.components(separatedBy: "Why: ").count - 1 == cards, "\(layout)")
+    #expect(text.components(separatedBy: "You should feel: ").count - 1 == cards, "\(layout)")
+    #expect(text.components(separatedBy: "Stop if: ").count - 1 == cards, "\(layout)")
+    #expect(text.components(separatedBy: "How much: ").count - 1 == cards, "\(layout)")
+  }
+
+  /// Every card of the reference plan has its teaching drawing, at least 1.5 in wide (its floor
+  /// line, read from the PDF, is 95 % of its width), with alternative text that tells the movement.
+  @Test func everyCardHasADrawingAtLeastOneAndAHalfInchesWideWithAltText() throws {
+    let pdf = try pdf(try HandoutEndToEndTests.request(sharedExamples.appendingPathComponent("sciatica-plan.json")))
+    let script = """
+      import sys, pdfplumber
+      with pdfplumber.open(sys.argv[1]) as pdf:
+          for page in pdf.pages:
+              for l in page.lines:
+                  colour = tuple(round(c, 2) for c in (l.get("stroking_color") or ()))
+                  if abs(l["top"] - l["bottom"]) < 0.5 and colour == (0.54, 0.59, 0.6) and l["x1"] - l["x0"] > 50:
+                      print(round(l["x1"] - l["x0"], 1))
+      """
+    let result = try pdfplumber(script, [pdf])
+    #expect(result.status == 0, "\(result.stderr)")
+    let floors = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").compactMap { Double($0) }
+    #expect(floors.count == 6, "\(floors)")
+    #expect(try HandoutEndToEndTests.text(ofPDF: pdf, raw: true).replacingOccurrences(of: "\n", with: " ")
+      .contains("In each drawing, grey shows where you start, dark shows where you end"))
+    #expect(floors.allSatisfy { $0 >= 1.5 * 72 * 0.95 }, "\(floors)")
+    let json = String(decoding: try run("qpdf", ["--json=2", "--json-key=qpdf", pdf]).stdout, as: UTF8.self)
+    for movement in [
+      "then one leg straightened up toward the ceiling with a towel around the foot",
+      "A person sitting on a chair, then standing up and walking.",
+      "A cold pack on a towel first, then a warm pack on a towel later.",
+    ] {
+      #expect(json.contains(movement), "no alternative text \"\(movement)\"")
+    }
+  }
+
+  /// A card with a video prints its QR code, at least 0.6 in wide, that zbarimg decodes from a
+  /// 200 dpi render, and links the words "Scan to watch" to it.
+  @Test func aVideoCardCarriesAQRCodeThatDecodesToItsAddress() throws {
+    let video = "https://riverside-massage.example/videos/piriformis"
+    let request = try editedExample("sciatica-plan") { plan in
+      var items = plan["homeCare"] as! [Any]
+      items[0] = ["id": "piriformis-stretch", "side": "left", "videoUrl": video]
+      plan["homeCare"] = items
+    }
+    let pdf = try pdf(request)
+    let prefix = scratch.url.appendingPathComponent("page").path
+    #expect(try run("pdftoppm", ["-r", "200", "-png", pdf, prefix]).status == 0)
+    let pages = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.hasPrefix("page") }.sorted()
+    var decoded: [String] = []
+    for page in pages {
+      let result = try run("zbarimg", ["-q", "--raw", scratch.url.appendingPathComponent(page).path])
+      decoded += String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+    #expect(decoded.contains(video), "\(decoded)")
+    #expect(decoded.contains("https://riverside-massage.example/book"))
+    let json = String(decoding: try run("qpdf", ["--json=2", "--json-key=qpdf", pdf]).stdout, as: UTF8.self)
+    #expect(json.contains("\"u:\(video)\""))
+    #expect(try HandoutEndToEndTests.text(ofPDF: pdf).contains("Scan to watch"))
+    // The code's white square, quiet zone included, is at least 0.6 in on a side.
+    let script = """
+      import sys, pdfplumber
+      with pdfplumber.open(sys.argv[1]) as pdf:
+          for page in pdf.pages:
+              for r in page.rects:
+                  if r.get("fill") and tuple(r.get("non_stroking_color") or ()) in ((1,), (1, 1, 1)) and abs(r["width"] - r["height"]) < 0.1:
+                      print(round(r["width"], 1))
+      """
+    let sides = String(decoding: try pdfplumber(script, [pdf]).stdout, as: UTF8.self).split(separator: "\n").compactMap { Double($0) }
+    #expect(sides.count >= 2 && sides.allSatisfy { $0 >= 0.6 * 72 }, "\(sides)")
+  }
+
+  /// The reference plan's doses, each phrase whole on one line of the PDF's text.
+  @Test(arguments: ["take-home", "care-plan-report", "large-print"])
+  func noDoseBreaksInsideAPhrase(_ layout: String) throws {
+    var request = try HandoutEndToEndTests.request(sharedExamples.appendingPathComponent("sciatica-plan.json"))
+    request.layout = layout
+    let lines = try HandoutEndToEndTests.text(ofPDF: try pdf(request), raw: true).split(separator: "\n").map(String.init)
+    let phrases = [
+      "Left side", "Both sides", "Hold 30 seconds", "Hold 20 seconds", "3 times", "2 times a day", "Once a day",
+      "15 minutes", "Cold after a flare-up", "Heat before you stretch", "10 minutes", "2 minutes", "Every 45 minutes",
+    ]
+    for phrase in phrases {
+      #expect(lines.contains { $0.contains(phrase) }, "\(layout): \"\(phrase)\" is broken across lines")
+    }
+    // Walking is timed, never held; breaks come every so often, not so many times a day.
+    let text = lines.joined(separator: " ")
+    #expect(!text.contains("Hold 10 minutes") && !text.contains("Hold 600"))
+    #expect(!text.contains("8 times a day") && !text.contains("8× a day"))
+    for line in lines where line.contains(" · ") || line.hasSuffix(" ·") {
+      #expect(!line.hasPrefix("·"), "\(layout): a dose line starts with its separator: \(line)")
+    }
+  }
+
+  @Test func aClinicianDoseReplacesTheDefaultsWayOfSayingHowOften() throws {
+    let request = try editedExample("sciatica-plan") { plan in
+      plan["homeCare"] = [
+        ["id": "sitting-breaks", "every": "30 min"],
+        ["id": "walking", "duration": "20 min"],
+        ["id": "mindful-breathing", "breaths": 10],
+      ]
+    }
+    let text = try HandoutEndToEndTests.text(ofPDF: try pdf(request), raw: true).replacingOccurrences(of: "\n", with: " ")
+    #expect(text.contains("2 minutes · Every 30 minutes"))
+    #expect(text.contains("20 minutes · 2 times a day"))
+    #expect(text.contains("10 slow breaths · 2 times a day"))
+    #expect(!text.contains("5 minutes · 10 slow breaths"))
+  }
+
+  @Test func aDoseThatDoesNotFitItsKindIsAWarning() throws {
+    let plan = """
+      {"format": 1, "client": {"name": "A"}, "clinic": {"name": "B", "country": "US"},
+       "homeCare": [{"id": "walking", "hold": "10 min"}, {"id": "sitting-breaks", "perDay": 8, "every": "45 min"},
+                    {"id": "mindful-breathing", "duration": "5 min", "breaths": 10}]}
+      """
+    let result = try run(handoutBinary, ["validate", "-"], input: Data(plan.utf8))
+    #expect(result.status == 0)
+    #expect(result.stderr.contains(#"<stdin>:2:41: warning: homeCare[0].hold: Walking is dosed with "duration", "perDay"; "hold" does not apply"#), "\(result.stderr)")
+    #expect(result.stderr.contains(#"hint: for example "duration": "10 min", "perDay": 2"#))
+    #expect(result.stderr.contains(#"homeCare[1].perDay: Sitting breaks is dosed with "duration", "every"; "perDay" does not apply"#))
+    #expect(result.stderr.contains(#"homeCare[1].every: "perDay" and "every" both say how often, and may disagree"#))
+    #expect(result.stderr.contains(#"homeCare[2].breaths: "duration" and "breaths" both say how much, and may disagree"#))
+    let strict = try run(handoutBinary, ["validate", "--strict", "-"], input: Data(plan.utf8))
+    #expect(strict.status == 64)
+  }
+
+  @Test func aCardOfTheClinicsOwnNeedsAPurposeAndAFeel() throws {
+    let plan = #"{"format": 1, "client": {"name": "A"}, "showRedFlags": false, "homeCare": [{"title": "Foam roller", "steps": ["Roll slowly."]}]}"#
+    let result = try run(handoutBinary, ["validate", "-"], input: Data(plan.utf8))
+    #expect(result.stderr.contains("homeCare[0].title: a home-care card needs a purpose line"), "\(result.stderr)")
+    #expect(result.stderr.contains(#"homeCare[0].title: a home-care card needs a "what you should feel" line"#))
+  }
+}
+
+/// The 7-day tracker: a row per home-care item, seven tick boxes each, and a pain row.
+@Suite("The 7-day tracker")
+struct TrackerTests {
+  @Test func theTrackerHasARowOfSevenBoxesPerItemAndAPainRow() throws {
+    let scratch = try Scratch()
+    var request = try HandoutEndToEndTests.request(sharedExamples.appendingPathComponent("sciatica-plan.json"))
+    request.layout = "tracker"
+    request.sourceDateEpoch = 0
+    let pdf = try scratch.file(try Engine().render(request).files[0])
+    let text = try HandoutEndToEndTests.text(ofPDF: pdf)
+    for line in ["Your week", "Piriformis stretch", "Sitting breaks", "Pain tonight (0 to 10)", "When to get medical help"] {
+      #expect(text.contains(line), "\(line)")
+    }
+    // The boxes, read from the PDF: white squares outlined, on the first page.
+    let script = """
+      import sys, pdfplumber
+      with pdfplumber.open(sys.argv[1]) as pdf:
+          page = pdf.pages[0]
+          boxes = [r for r in page.rects if r.get("stroke") and 13 < r["height"] < 16]
+          squares = [r for r in boxes if abs(r["width"] - r["height"]) < 0.5]
+          wide = [r for r in boxes if r["width"] > 1.5 * r["height"]]
+          print(len(squares), len(wide))
+      """
+    let counts = String(decoding: try pdfplumber(script, [pdf]).stdout, as: UTF8.self)
+      .split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int($0) }
+    #expect(counts == [6 * 7, 7], "\(counts)")
+  }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import HandoutKit
+import Testing
+
+/// A handout is in one language or not printed: no English text in a Korean sheet, and a
+/// language without the text the layout prints is refused with the missing keys.
+@Suite("Languages are complete or refused")
+struct LanguageTests {
+  let scratch: Scratch
+
+  init() throws {
+    scratch = try Scratch()
+  }
+
+  @Test(arguments: ["take-home", "care-plan-report", "large-print"])
+  func aKoreanPlanPrintsNoLatinLetters(_ layout: String) throws {
+    var request = try HandoutEndToEndTests.request(try fixture("korean-plan"))
+    request.layout = layout
+    request.sourceDateEpoch = 0
+    let pdf = try scratch.file(try Engine().render(request).files[0])
+    let text = try HandoutEndToEndTests.text(ofPDF: pdf)
+    let squeezed = text.filter { !$0.isWhitespace }
+    // Steps, stop rules, the FAQ and the red flags are all there, in Korean.
+    for phrase in ["늘릴 쪽 다리의 발목을", "이럴 때는 멈추세요:", "몇 번이나 받아야 하나요?", "지금 바로 119에 전화하거나 응급실로 가세요",
+      "30초 유지", "45분마다"] {
+      #expect(squeezed.contains(phrase.filter { !$0.isWhitespace }), "\(layout): \"\(phrase)\" is missing")
+    }
+    // Hangul may break between any two syllables, but never inside a dose's phrase.
+    let lines = text.split(separator: "\n")
+    for phrase in ["스트레칭 전에는 온찜질", "통증이 심해지면 냉찜질", "하루 2번", "30초 유지"] {
+      // Known renderer defect, not a line break: in large print (18 pt) the text layer of some
+      // Hangul glyphs is wrong — the line draws "스트레칭 전에는 온찜질" whole, but pdftotext reads
+      // "스트 칭 전에는 온찜질" there and "레" elsewhere ("레래", "레늘의"). The fix belongs to the
+      // glyph-run port in Sources/HandoutRender (another worktree); this fails again once it lands.
+      withKnownIssue("Hangul text layer in large print (HandoutRender glyph runs)") {
+        #expect(lines.contains { $0.contains(phrase) }, "\(layout): \"\(phrase)\" is broken across lines")
+      } when: {
+        layout == "large-print" && phrase.contains("레")
+      }
+    }
+    let latin = text.unicodeScalars.filter { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+    #expect(latin.isEmpty, "\(layout): Latin letters in a Korean handout: \(String(String.UnicodeScalarView(latin)))")
+  }
+
+  @Test func aLanguageWithoutTheTextIsRefusedWithTheMissingKeys() throws {
+    let plan = #"{"format": 1, "language": "fr", "client": {"name": "A"}, "homeCare": ["walking"], "showRedFlags": false}"#
+    for command in ["validate", "render"] {
+      let arguments = command == "render" ? ["render", "-", "-o", scratch.url.appendingPathComponent("fr.pdf").path] : ["validate", "-"]
+      let result = try run(handoutBinary, arguments, input: Data(plan.utf8))
+      #expect(result.status == 64, "\(command): \(result.stderr)")
+      #expect(result.stderr.contains(#"<stdin>:1:27: error: language: the catalogue has no "fr" text for"#), "\(result.stderr)")
+      for key in ["homeCare.walking", "labels.homeProgram", "labels.why", "labels.stopIf", "labels.disclaimer"] {
+        #expect(result.stderr.contains(key), "\(command) does not name \(key): \(result.stderr)")
+      }
+      #expect(result.stderr.contains("hint: built-in languages: en, es, ko"))
+    }
+    #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("fr.pdf").path))
+  }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import HandoutKit
+import Testing
+
+/// Red flags in tiers with the emergency number of the clinic's country, and the care-plan
+/// report carrying the same safety content as the take-home.
+@Suite("Red flags and safety content")
+struct SafetyContentTests {
+  let scratch: Scratch
+
+  init() throws {
+    scratch = try Scratch()
+  }
+
+  private func renderText(_ request: RenderRequest) throws -> String {
+    var request = request
+    request.sourceDateEpoch = 0
+    let pdf = try scratch.file(try Engine().render(request).files[0])
+    return try text(ofPDF: pdf, raw: true).replacingOccurrences(of: "\n", with: " ")
+  }
+
+  @Test(arguments: [("US", "911"), ("GB", "999"), ("UK", "999"), ("KR", "119"), ("DE", "112"), ("AU", "000")])
+  func theEmergencyLineNamesTheCountrysNumber(_ country: String, _ number: String) throws {
+    for layout in ["take-home", "care-plan-report", "trifold-brochure", "large-print"] {
+      var request = try editedExample(layout == "trifold-brochure" ? "sciatica-brochure" : "sciatica-plan") { plan in
+        var clinic = plan["clinic"] as! [String: Any]
+        clinic["country"] = country
+        plan["clinic"] = clinic
+      }
+      request.layout = layout
+      let text = try renderText(request)
+      #expect(text.contains("Call \(number) or go to the emergency department now if:"), "\(layout), \(country)")
+      #expect(text.contains("See a doctor today if:"), "\(layout)")
+      #expect(text.contains("If you are not better in 4 weeks"), "\(layout)")
+      #expect(text.contains("These signs are rare."), "\(layout)")
+      // Both legs and bladder or bowel trouble are emergencies: they come before "today".
+      let emergency = try #require(text.range(of: "emergency department now if:"))
+      let today = try #require(text.range(of: "See a doctor today if:"))
+      for sign in ["cannot control when you pee or poo", "in both legs", "numb between your legs"] {
+        let place = try #require(text.range(of: sign), "\(layout): \(sign)")
+        #expect(place.lowerBound > emergency.upperBound && place.lowerBound < today.lowerBound, "\(layout): \(sign)")
+      }
+    }
+  }
+
+  @Test func aCountryWithoutAKnownNumberIsAnErrorWithAHint() throws {
+    let plan = #"{"format": 1, "client": {"name": "A"}, "clinic": {"name": "B", "country": "ZZ"}}"#
+    let result = try run(handoutBinary, ["validate", "-"], input: Data(plan.utf8))
+    #expect(result.status == 64)
+    #expect(result.stderr.contains(#"<stdin>:1:75: error: clinic.country: no emergency number is known for the country "ZZ""#), "\(result.stderr)")
+    #expect(result.stderr.contains("hint: the red flags print the number to call; use an ISO 3166 code with a known number: "))
+    let name = #"{"format": 1, "client": {"name": "A"}, "clinic": {"name": "B", "country": "Korea"}}"#
+    let named = try run(handoutBinary, ["validate", "-"], input: Data(name.utf8))
+    #expect(named.status == 64 && named.stderr.contains(#"clinic.country: "Korea" is not a two-letter country code"#), "\(named.stderr)")
+  }
+
+  @Test func withoutACountryTheSheetSaysCallAnAmbulanceAndValidationSaysWhy() throws {
+    let text = try renderText(try request(sharedExamples.appendingPathComponent("sciatica-plan.json")))
+    #expect(text.contains("Call an ambulance or go to the emergency department now if:"))
+    let result = try run(handoutBinary, ["validate", sharedExamples.appendingPathComponent("sciatica-plan.json").path])
+    #expect(result.status == 0)
+    #expect(result.stderr.contains(#"warning: clinic: the red flags cannot name the emergency number: the clinic has no "country""#), "\(result.stderr)")
+  }
+
+  @Test func heatAndColdCardsWarnAgainstNumbSkin() throws {
+    let text = try renderText(try request(sharedExamples.appendingPathComponent("sciatica-plan.json")))
+    #expect(text.contains("Never use heat or cold on skin that feels numb."))
+  }
+
+  @Test func theReportCarriesTheSafetyContent() throws {
+    var request = try HandoutEndToEndTests.request(sharedExamples.appendingPathComponent("sciatica-plan.json"))
+    request.layout = "care-plan-report"
+    let text = try renderText(request)
+    for heading in ["What you need to know", "Take care", "When to get medical help", "Notes from your therapist"] {
+      #expect(text.contains(heading), "the report lacks \"\(heading)\"")
+    }
+    #expect(text.contains("Stop any stretch that sends pain or tingling below the knee."))
+    #expect(text.contains("A lumbar cushion in the car is worth trying."))
+  }
+}
