@@ -177,7 +177,7 @@ public struct LayoutSpec: Sendable, Codable, Hashable {
     func check(_ value: Double, _ range: ClosedRange<Double>, _ path: JSONPath, _ hint: String) {
       guard !range.contains(value) else { return }
       problems.append((
-        "expected a number from \(formatted(range.lowerBound)) to \(formatted(range.upperBound)), found \(formatted(value))",
+        "expected a number from \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)), found \(formatNumber(value))",
         path, hint))
     }
     let margins = JSONPath.root.appending("margins")
@@ -214,10 +214,6 @@ public struct LayoutSpec: Sendable, Codable, Hashable {
       }
     }
     return problems
-  }
-
-  private func formatted(_ value: Double) -> String {
-    value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
   }
 }
 

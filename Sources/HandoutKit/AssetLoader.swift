@@ -33,24 +33,23 @@ struct AssetLoader {
         "the logo \"\(name)\" is outside the plan's folder",
         hint: "move the logo next to the plan, or pass --allow-outside-assets if you trust this plan")
     }
-    var status = stat()
-    guard stat(url.path, &status) == 0 else {
+    // Read as every input is read: stat'ed, bounded, then read; the words are the logo's own.
+    let bytes: [UInt8]
+    switch InputFile.read(url.path, limit: ImageCheck.maximumFileBytes) {
+    case .success(let read): bytes = read
+    case .failure(.cannotOpen(let reason)):
       return error(
-        "the logo file \"\(name)\" cannot be opened (looked for \(url.path)): \(String(cString: strerror(errno)))",
+        "the logo file \"\(name)\" cannot be opened (looked for \(url.path)): \(reason)",
         hint: "logo paths are relative to the plan file's folder")
-    }
-    guard status.st_mode & S_IFMT == S_IFREG else {
+    case .failure(.notAFile):
       return error("the logo \"\(name)\" is not a file", hint: "name an SVG, PNG or JPEG file")
-    }
-    guard status.st_size <= ImageCheck.maximumFileBytes else {
+    case .failure(.tooLarge(let size, let limit)):
       return error(
-        "the logo \"\(name)\" is \(Int(status.st_size).grouped) bytes; the limit is \(ImageCheck.maximumFileBytes.grouped)",
+        "the logo \"\(name)\" is \(size.map { "\($0.grouped) bytes" } ?? "more than \(limit.grouped) bytes"); the limit is \(limit.grouped)",
         hint: "a logo needs far less: save it as SVG, or as a PNG of about 600 × 600 pixels")
-    }
-    guard let data = FileManager.default.contents(atPath: url.path) else {
+    case .failure(.cannotRead):
       return error("the logo file \"\(name)\" cannot be read", hint: "check the file's permissions")
     }
-    let bytes = [UInt8](data)
     guard let format = imageFormat(bytes, name: name) else {
       return error("the logo \"\(name)\" is not an SVG, PNG or JPEG image", hint: "save the logo as SVG (best for print), PNG or JPEG")
     }

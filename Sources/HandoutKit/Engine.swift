@@ -184,13 +184,10 @@ public final class Engine {
     guard let plan = checked.plan else { throw .invalidInput(checked.diagnostics) }
     let catalog = try catalog(language: plan.language)
     let spec = try resolvedSpec(request, plan)
-    let options = ComposeOptions(
-      paper: request.paper, creator: "Handout \(handoutVersion)",
-      creationDate: request.sourceDateEpoch.map(isoDate) ?? (plan.date == nil ? isoDate(today()) : nil))
     // The check composed the plan once for its language; fitting composes it again with each
     // compaction it tries, so that document is not reused here.
     let fitted = fit(
-      plan, catalog: catalog, layout: spec, assets: checked.assets, options: options,
+      plan, catalog: catalog, layout: spec, assets: checked.assets, options: composeOptions(request, plan),
       layoutOptions: LayoutOptions(showsDebugOutlines: request.showsDebugOutlines), file: request.planPath ?? "<stdin>")
     let (document, pages) = (fitted.document, fitted.pages)
     let paged = PagedDocument(
@@ -219,42 +216,40 @@ public final class Engine {
     return spec
   }
 
-  private func compose(
-    _ plan: Plan, catalog: Catalog, layout spec: LayoutSpec, assets: Assets, request: RenderRequest
-  ) -> Document {
-    let options = ComposeOptions(
+  /// The paper, creator and creation date a request composes with.
+  private func composeOptions(_ request: RenderRequest, _ plan: Plan) -> ComposeOptions {
+    ComposeOptions(
       paper: request.paper, creator: "Handout \(handoutVersion)",
       creationDate: request.sourceDateEpoch.map(isoDate) ?? (plan.date == nil ? isoDate(today()) : nil))
-    return HandoutCompose.compose(plan, catalog: catalog, layout: spec, assets: assets, options: options)
   }
 
   /// Composes the plan to learn which catalogue text its layout prints, and reports the keys
   /// the plan's language lacks: a handout is in one language or not printed at all.
   private func composeInLanguage(
     _ plan: Plan, _ request: RenderRequest, read: ReadPlan, assets: Assets, file: String
-  ) -> (document: Document?, diagnostics: [Diagnostic]) {
+  ) -> [Diagnostic] {
     guard let spec = try? resolvedSpec(request, plan), let base = try? catalog(language: plan.language) else {
-      return (nil, [])
+      return []
     }
     let catalog = base.recordingUse()
-    let document = compose(plan, catalog: catalog, layout: spec, assets: assets, request: request)
+    _ = compose(plan, catalog: catalog, layout: spec, assets: assets, options: composeOptions(request, plan))
     let missing = (catalog.use?.read ?? []).intersection(base.untranslated).sorted()
-    guard !missing.isEmpty else { return (document, []) }
+    guard !missing.isEmpty else { return [] }
     let path = JSONPath.root.appending("language")
     let primary = LanguageTag.primary(plan.language)
     let hint = Catalog.builtInLanguages.contains(primary)
       ? "add the missing text to the \"\(primary)\" catalogue, or give it with --catalog FILE"
       : "built-in languages: \(Catalog.builtInLanguages.joined(separator: ", ")); give the \"\(primary)\" text with --catalog FILE"
-    return (nil, [
+    return [
       Diagnostic(
         .error,
         "the catalogue has no \"\(primary)\" text for \(missing.count) \(missing.count == 1 ? "entry" : "entries") the \(spec.name) layout prints: \(missing.joined(separator: ", "))",
         file: file, at: read.location(of: path), path: path, hint: hint)
-    ])
+    ]
   }
 
   /// Reads the plan once and runs every check; the plan is `nil` when any error was found.
-  private func check(_ request: RenderRequest) -> (plan: Plan?, diagnostics: [Diagnostic], assets: Assets, document: Document?) {
+  private func check(_ request: RenderRequest) -> (plan: Plan?, diagnostics: [Diagnostic], assets: Assets) {
     let file = request.planPath ?? "<stdin>"
     let read = PlanReader(file: file).read(request.plan)
     let layoutProblems = layoutDiagnostics(request, read: read, file: file)
@@ -265,7 +260,7 @@ public final class Engine {
       if let partial = read.partialPlan, let catalog = try? catalog(language: partial.language) {
         diagnostics += PlanChecks(read: read, catalog: catalog, file: file).unknownIDs(in: partial)
       }
-      return (nil, diagnostics, Assets(), nil)
+      return (nil, diagnostics, Assets())
     }
     var diagnostics = read.diagnostics + layoutProblems
     do {
@@ -310,14 +305,11 @@ public final class Engine {
     let assets = Assets(
       logo: logoImage, images: images, bookingCode: code.map { ($0.size, $0.modules) }, videoCodes: videoCodes,
       illustrations: illustrations)
-    var document: Document?
     if !diagnostics.contains(where: { $0.severity == .error }) {
-      let composed = composeInLanguage(plan, request, read: read, assets: assets, file: file)
-      document = composed.document
-      diagnostics += composed.diagnostics
+      diagnostics += composeInLanguage(plan, request, read: read, assets: assets, file: file)
     }
     let failed = diagnostics.contains { $0.severity == .error }
-    return (failed ? nil : plan, diagnostics, assets, document)
+    return (failed ? nil : plan, diagnostics, assets)
   }
 
   /// The problems of the layout a request will use: `--layout`, else the plan's own `layout`

@@ -56,14 +56,18 @@ enum LinkAudit {
           let start = index
           while index < bytes.count, !isDelimiter(bytes[index]) { index += 1 }
           return .name(decodeName(bytes[start..<index]))
-        case UInt8(ascii: "("):
-          return .string(literalString())
-        case UInt8(ascii: "<"):
-          if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "<") {
-            index += 2
-            continue
+        case UInt8(ascii: "<") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "<"):
+          index += 2
+          continue
+        case UInt8(ascii: "("), UInt8(ascii: "<"):
+          // Literal and hex strings are read as the post-pass reads them, escapes resolved.
+          var strings = PDFScanner(bytes, at: index)
+          guard case .string(let text)? = strings.value() else {
+            index = bytes.count
+            return nil
           }
-          return .string(hexString())
+          index = strings.position
+          return .string(text)
         case UInt8(ascii: "%"):
           while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
         case UInt8(ascii: "s") where bytes[index...].starts(with: Array("stream".utf8))
@@ -92,60 +96,6 @@ enum LinkAudit {
         index += 1
       }
       index = bytes.count
-    }
-
-    mutating func literalString() -> [UInt8] {
-      var result: [UInt8] = []
-      var depth = 0
-      index += 1
-      while index < bytes.count {
-        let byte = bytes[index]
-        index += 1
-        switch byte {
-        case UInt8(ascii: "\\"):
-          guard index < bytes.count else { return result }
-          let escaped = bytes[index]
-          index += 1
-          switch escaped {
-          case UInt8(ascii: "n"): result.append(0x0A)
-          case UInt8(ascii: "r"): result.append(0x0D)
-          case UInt8(ascii: "t"): result.append(0x09)
-          case UInt8(ascii: "b"): result.append(0x08)
-          case UInt8(ascii: "f"): result.append(0x0C)
-          case UInt8(ascii: "0")...UInt8(ascii: "7"):
-            var value = Int(escaped - UInt8(ascii: "0"))
-            for _ in 0..<2 where index < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(bytes[index]) {
-              value = value * 8 + Int(bytes[index] - UInt8(ascii: "0"))
-              index += 1
-            }
-            result.append(UInt8(truncatingIfNeeded: value))
-          case 0x0A, 0x0D: break
-          default: result.append(escaped)
-          }
-        case UInt8(ascii: "("):
-          depth += 1
-          result.append(byte)
-        case UInt8(ascii: ")"):
-          if depth == 0 { return result }
-          depth -= 1
-          result.append(byte)
-        default:
-          result.append(byte)
-        }
-      }
-      return result
-    }
-
-    mutating func hexString() -> [UInt8] {
-      index += 1
-      var digits: [UInt8] = []
-      while index < bytes.count, bytes[index] != UInt8(ascii: ">") {
-        if let value = hexValue(bytes[index]) { digits.append(value) }
-        index += 1
-      }
-      index += 1
-      if digits.count % 2 == 1 { digits.append(0) }
-      return stride(from: 0, to: digits.count, by: 2).map { digits[$0] << 4 | digits[$0 + 1] }
     }
 
     func decodeName(_ raw: ArraySlice<UInt8>) -> String {

@@ -839,7 +839,7 @@ private struct PDFFile {
 }
 
 /// A PDF value, as far as the amendment needs to read one.
-private enum PDFValue {
+enum PDFValue {
   case integer(Int)
   case number
   case reference(Int)
@@ -855,8 +855,8 @@ private enum PDFValue {
   var integer: Int? { if case .integer(let value) = self { value } else { nil } }
 }
 
-/// Reads PDF tokens and values from bytes.
-private struct PDFScanner {
+/// Reads PDF tokens and values from bytes (the post-pass, and the link audit's strings).
+struct PDFScanner {
   let bytes: [UInt8]
   var position: Int
 

@@ -7,32 +7,46 @@
 /// Reads an input file whole, after checking that it is a regular file within a size limit:
 /// a 1.5 GB file named as a plan is refused from its size, never read.
 public enum InputFile {
-  /// Why a file could not be read, in words for the person who named it.
-  public struct Problem: Error, Sendable, Equatable {
-    public var message: String
-    public var hint: String
+  /// Why a file could not be read: a fact; ``message`` and ``hint`` word it for a plan,
+  /// layout or catalogue file, and a caller with other files (a logo) words it its own way.
+  public enum Problem: Error, Sendable, Equatable {
+    /// `stat` or `open` failed, with `strerror`'s words.
+    case cannotOpen(reason: String)
+    /// A folder, or something else that is not a regular file.
+    case notAFile(isFolder: Bool)
+    /// Bigger than the limit: its size when known from `stat`, `nil` when it grew while read.
+    case tooLarge(bytes: Int?, limit: Int)
+    /// `read` failed, with `strerror`'s words.
+    case cannotRead(reason: String)
+
+    public var message: String {
+      switch self {
+      case .cannotOpen(let reason): "cannot open the file: \(reason)"
+      case .notAFile(let isFolder): "this is \(isFolder ? "a folder" : "not a regular file"), not a file"
+      case .tooLarge(let bytes?, let limit): "the file is \(bytes.grouped) bytes; the limit is \(limit.grouped)"
+      case .tooLarge(nil, let limit): "the file is more than \(limit.grouped) bytes, the limit"
+      case .cannotRead(let reason): "cannot read the file: \(reason)"
+      }
+    }
+
+    public var hint: String {
+      switch self {
+      case .cannotOpen: "check the path and the file's permissions"
+      case .notAFile: "name a JSON file"
+      case .tooLarge: "a plan, layout or catalogue is a few kilobytes: is this the right file?"
+      case .cannotRead: "check the file and the disk"
+      }
+    }
   }
 
   /// The file's bytes, or the problem.
   public static func read(_ path: String, limit: Int) -> Result<[UInt8], Problem> {
     var status = stat()
-    guard stat(path, &status) == 0 else {
-      let reason = String(cString: strerror(errno))
-      return .failure(Problem(message: "cannot open the file: \(reason)", hint: "check the path and the file's permissions"))
-    }
-    guard status.st_mode & S_IFMT == S_IFREG else {
-      let kind = status.st_mode & S_IFMT == S_IFDIR ? "a folder" : "not a regular file"
-      return .failure(Problem(message: "this is \(kind), not a file", hint: "name a JSON file"))
-    }
-    guard status.st_size <= limit else {
-      return .failure(Problem(
-        message: "the file is \(Int(status.st_size).grouped) bytes; the limit is \(limit.grouped)",
-        hint: "a plan, layout or catalogue is a few kilobytes: is this the right file?"))
-    }
+    guard stat(path, &status) == 0 else { return .failure(.cannotOpen(reason: String(cString: strerror(errno)))) }
+    guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.notAFile(isFolder: status.st_mode & S_IFMT == S_IFDIR)) }
+    guard status.st_size <= limit else { return .failure(.tooLarge(bytes: Int(status.st_size), limit: limit)) }
     let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else {
-      return .failure(Problem(message: "cannot open the file: \(String(cString: strerror(errno)))", hint: "check the file's permissions"))
-    }
+    guard descriptor >= 0 else { return .failure(.cannotOpen(reason: String(cString: strerror(errno)))) }
     defer { close(descriptor) }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(Int(status.st_size))
@@ -41,15 +55,12 @@ public enum InputFile {
       let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
       if count < 0 {
         if errno == EINTR { continue }
-        return .failure(Problem(message: "cannot read the file: \(String(cString: strerror(errno)))", hint: "check the file and the disk"))
+        return .failure(.cannotRead(reason: String(cString: strerror(errno))))
       }
       if count == 0 { break }
       bytes += buffer[..<count]
       // The file grew after stat: the limit still holds.
-      if bytes.count > limit {
-        return .failure(Problem(
-          message: "the file is more than \(limit.grouped) bytes, the limit", hint: "a plan, layout or catalogue is a few kilobytes: is this the right file?"))
-      }
+      if bytes.count > limit { return .failure(.tooLarge(bytes: nil, limit: limit)) }
     }
     return .success(bytes)
   }

@@ -226,7 +226,8 @@ final class DiagnosticSink {
   var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
-func formatNumber(_ number: Double) -> String {
+/// A number as messages write it: whole numbers without a decimal point.
+public func formatNumber(_ number: Double) -> String {
   if number.rounded() == number, abs(number) < 1e15 { return String(Int(number)) }
   return String(number)
 }
