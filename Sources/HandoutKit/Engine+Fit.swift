@@ -69,17 +69,29 @@ extension Engine {
         document: laidOut.document, pages: laidOut.pages,
         description: "\(spec.name): \(sheet) within a budget of \(fit.pages), with \(steps[found].description)")
     }
-    let last = attempts[steps.count - 1] ?? attempt(steps[steps.count - 1])
-    let most = last
-    let sizes = [
-      ("the home program", plan.homeCare.count), ("the FAQ", plan.faq.count), ("the techniques", plan.techniques.count),
-    ].filter { $0.1 > 0 }.map { "\($0.0) has \($0.1) \($0.1 == 1 ? "item" : "items")" }
+    // No step meets the budget: the fewest pages in all wins. Moving sections to a follow-on
+    // sheet starts a page of its own, which only pays when the sheet it leaves is much
+    // shorter; so every compaction but the follow-on is tried too, and wins a tie, keeping
+    // the plan in one piece.
+    let everything = steps[steps.count - 1]
+    let last = attempts[steps.count - 1] ?? attempt(everything)
+    var together = everything
+    together.followOn = []
+    let unmoved = everything.followOn.isEmpty ? last : attempt(together)
+    let (most, compacting) = unmoved.pages.count <= last.pages.count ? (unmoved, together) : (last, everything)
+    // The lists still on the sheet are what make it long.
+    let lists: [(String, Int, LayoutSpec.Section)] = [
+      ("the home program", plan.homeCare.count, .homeCare), ("the FAQ", plan.faq.count, .faq),
+      ("the techniques", plan.techniques.count, .techniques),
+    ]
+    let sizes = lists.filter { $0.1 > 0 && !compacting.followOn.contains($0.2) }
+      .map { "\($0.0) has \($0.1) \($0.1 == 1 ? "item" : "items")" }
     let message =
-      "\(spec.name): \(most.sheet) pages over a budget of \(fit.pages), even with \(steps.last!.description)"
+      "\(spec.name): \(most.sheet) pages over a budget of \(fit.pages), even with \(compacting.description)"
       + (sizes.isEmpty ? "" : ": " + sizes.joined(separator: ", "))
     return Fitted(
       document: most.document, pages: most.pages,
-      description: "\(spec.name): \(most.sheet) pages over a budget of \(fit.pages), with \(steps.last!.description)",
+      description: "\(spec.name): \(most.sheet) pages over a budget of \(fit.pages), with \(compacting.description)",
       warning: Diagnostic(
         .warning, message, file: file,
         hint: "shorten the longest lists, or choose a layout without a page budget (care-plan-report)"))

@@ -28,14 +28,14 @@ struct FitTests {
     // A follow-on sheet, when there is one, starts with its own title.
     let followOn = boxes.pages.indices.first { boxes.text(ofPage: $0).hasPrefix("More about your care") }
     let sheet = Array(boxes.pages[..<(followOn ?? boxes.pages.count)])
-    // Issue 12 wants 2 pages. Measured after merging its content (a drawing under every card's
-    // name, why and feel lines, tiered red flags) with every compaction and the FAQ, techniques,
-    // symptoms and goals on the follow-on sheet, no paragraph leaving a lone line at a card's
-    // cut: with the red flags (and the disclaimer after them) on the first page, before the
-    // cards, both sheets take 3 pages (the last sheet page of lower-back-plan about 60 %
-    // filled), then a 1-page follow-on: 4 pages in all each. The cards alone fill 1.3 to 1.6
-    // pages at 12 pt, so 2 is out of reach without shortening the content; this figure says
-    // the truth until it is.
+    // Issue 11 wants 2 pages. Measured with issue 12's content (a drawing under every card's
+    // name, why and feel lines, tiered red flags) at 12 pt: the header, key message, red flags,
+    // booking, precautions and notes alone fill about 1.45 pages, and the six cards of
+    // sciatica-plan about 1.5 more in three columns (two columns take more). With every
+    // compaction, lower-back-plan keeps all its content on 3 pages (96, 89 and 95 % filled),
+    // fewer than a 3-page sheet plus a follow-on; sciatica-plan takes 3 pages plus a 1-page
+    // follow-on (4, against 5 in one piece). 2 is out of reach without shortening the
+    // content; this figure says the truth until it is.
     let measured = 3
     #expect(sheet.count == measured, "\(plan.lastPathComponent): the sheet takes \(sheet.count) pages")
     // Body text: the most common line height.
@@ -85,6 +85,36 @@ struct FitTests {
     #expect(warning.message.contains("take-home:"))
     #expect(warning.message.contains("over a budget of 2"))
     #expect(warning.message.contains("the home program has 14 items"))
-    #expect(result.fitting?.contains("sections moved") == true || result.fitting?.contains("follow-on") == true)
+    #expect(result.fitting?.contains("one more column of cards") == true, "\(result.fitting ?? "")")
+  }
+
+  /// Over its budget, a plan takes the fewest pages in all: in one piece when a follow-on sheet,
+  /// which starts a page of its own, would not save one (lower-back-plan: 3 pages either way),
+  /// on a follow-on sheet when it does (sciatica-plan: 4 pages against 5). Both arrangements are rendered with layout files that allow
+  /// only one of them, and the page counts read from the PDFs.
+  @Test(arguments: plans)
+  func aPlanOverItsBudgetTakesTheFewestPages(_ plan: URL) throws {
+    let layout = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: packageRoot.appendingPathComponent("Layouts/take-home.json")))
+        as? [String: Any])
+    func pages(_ compactions: (([String]) -> [String])?) throws -> Int {
+      var copy = layout
+      var fit = try #require(copy["fit"] as? [String: Any])
+      let all = try #require(fit["compactions"] as? [String])
+      if let compactions { fit["compactions"] = compactions(all) }
+      copy["fit"] = fit
+      let file = scratch.url.appendingPathComponent("take-home-\(UUID().uuidString).json")
+      try JSONSerialization.data(withJSONObject: copy).write(to: file)
+      let out = scratch.url.appendingPathComponent("\(UUID().uuidString).pdf").path
+      let result = try run(handoutBinary, ["render", plan.path, "--layout", file.path, "-o", out])
+      #expect(result.status == 0, "\(result.stderr)")
+      let info = String(decoding: try run("pdfinfo", [out]).stdout, as: UTF8.self)
+      let line = info.split(separator: "\n").first { $0.hasPrefix("Pages:") } ?? ""
+      return Int(line.split(separator: " ").last ?? "") ?? 0
+    }
+    let inOnePiece = try pages { $0.filter { $0 != "followOnSheet" } }
+    let withFollowOn = try pages { $0.filter { $0 != "followOnSheet" } + ["followOnSheet"] }
+    let chosen = try pages(nil)
+    #expect(chosen == min(inOnePiece, withFollowOn), "in one piece \(inOnePiece), with a follow-on \(withFollowOn)")
   }
 }
