@@ -212,6 +212,9 @@ public struct ConditionEntry: Sendable, Codable, Hashable {
   public var redFlags: [String]
   /// After how many weeks without getting better the client should see a doctor.
   public var followUpWeeks: Int?
+  /// The body-map regions, seen from behind, where the condition is often felt: a
+  /// brochure's cover shades them on a figure.
+  public var figureAreas: [String]?
 }
 
 public struct TechniqueEntry: Sendable, Codable, Hashable {

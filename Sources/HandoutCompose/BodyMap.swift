@@ -131,3 +131,29 @@ extension Composer {
     ]
   }
 }
+
+extension Composer {
+  /// A figure seen from behind with where the plan's condition is often felt shaded, and its
+  /// caption: what a brochure's cover shows beside the title. Nil when the catalogue names
+  /// no such areas.
+  func conditionFigure() -> [Block]? {
+    let areas = (conditionEntry?.figureAreas ?? []).filter { BodyMap.region($0) != nil }
+    guard !areas.isEmpty else { return nil }
+    let pain = palette.warning.with(alpha: 0.72)
+    let shapes =
+      [Shape(BodyMap.silhouette(.back), fill: palette.tint, stroke: palette.muted, lineWidth: 1.2)]
+      + areas.compactMap { BodyMap.region($0) }.map { Shape($0, fill: pain, stroke: palette.warning, lineWidth: 0.8) }
+    let names = Dictionary(
+      catalog.labelList("regions").compactMap { entry -> (String, String)? in
+        let parts = entry.split(separator: "=", maxSplits: 1)
+        return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+      }, uniquingKeysWith: { first, _ in first })
+    let alternative = catalog.label("figureAlt", ["areas": areas.map { names[$0] ?? $0 }.joined(separator: ", ")])
+    let drawing = Drawing(
+      size: Size(width: BodyMap.figureWidth, height: BodyMap.figureHeight), shapes: shapes, alternativeText: alternative,
+      alignment: .center, spaceAfter: 4)
+    let caption = Paragraph(
+      catalog.label("figureCaption"), style: styles.small.with { $0.alignment = .center; $0.color = palette.text })
+    return [.drawing(drawing), .paragraph(caption)]
+  }
+}

@@ -164,27 +164,36 @@ extension Composer {
 
   /// A brochure's front cover: the logo large, the title, the subtitle, the clinic's name.
   func cover() -> [Block] {
-    var blocks: [Block] = [.spacer(24)]
+    var blocks: [Block] = [.spacer(12)]
     if let logo = assets.logo {
       var image = logo
       image.width = min(page.body.width, 150)
       image.alignment = .start
-      image.spaceAfter = 24
+      image.spaceAfter = 18
       blocks.append(.image(image))
     }
     // The brochure's one first-level heading: the title on its front cover.
     blocks.append(.heading(Heading(level: 1, Paragraph(plan.title ?? documentTitle, style: styles.title.with { $0.size *= 1.15 }, spaceAfter: 10))))
     if let subtitle = plan.subtitle {
-      blocks.append(.paragraph(Paragraph(subtitle, style: styles.subtitle, spaceAfter: 24)))
+      blocks.append(.paragraph(Paragraph(subtitle, style: styles.subtitle, spaceAfter: 16)))
     }
-    if let name = plan.clinic?.name {
-      blocks.append(.paragraph(Paragraph([Span.bold(name)], style: styles.body.with { $0.color = palette.accent }, spaceAfter: 12)))
+    var booking: [Block] = []
+    // The clinic's name, unless its logo already says it.
+    if let name = plan.clinic?.name, assets.logo == nil {
+      booking.append(.paragraph(Paragraph([Span.bold(name)], style: styles.body.with { $0.color = palette.accent }, spaceAfter: 12)))
     }
-    // The booking code on the front, where it is seen first, beside its words.
+    // The booking code on the front, where it is seen first, with its words.
     if let code = bookingCode(side: 64) {
       let caption = Paragraph(catalog.label("scanToBook"), style: styles.body.with { $0.color = palette.text })
+      booking.append(
+        .row(Row(cells: [Row.Cell(weight: 0.4, [code]), Row.Cell(weight: 1, verticalAlignment: .center, [.paragraph(caption)])], gap: 10)))
+    }
+    // Where the condition is felt, beside the booking code: the cover's one picture.
+    if let figure = conditionFigure() {
       blocks.append(
-        .row(Row(cells: [Row.Cell(weight: 0.4, [code]), Row.Cell(weight: 1, verticalAlignment: .center, [.paragraph(caption)])], gap: 10, spaceAfter: 14)))
+        .row(Row(cells: [Row.Cell(weight: 0.36, figure), Row.Cell(weight: 1, verticalAlignment: .center, booking)], gap: 14, spaceAfter: 14)))
+    } else {
+      blocks += booking + [.spacer(14)]
     }
     return blocks
   }

@@ -179,4 +179,42 @@ struct LayoutsTests {
     #expect(calf < 50, "seen from behind, the client's left is on the viewer's left")
     #expect(hip > 140 && hip < 190, "seen from the front, the client's right is on the viewer's left")
   }
+
+  /// The brochure's front cover shows where the condition is felt: a figure on the cover panel
+  /// (the rightmost of the outside page), its caption beside the booking code, its alternative
+  /// text in the plan's language; the brochure keeps its two pages.
+  @Test(arguments: [
+    ("en", "Massage for Sciatica", "Where it is often felt", "A body seen from behind, shaded where the pain is often felt: lower back, left buttock"),
+    ("es", "Masaje para la ciática", "Dónde se suele sentir", "Un cuerpo visto de espaldas, sombreado donde se suele sentir el dolor: espalda baja"),
+    ("ko", "좌골신경통 마사지", "주로 아픈 곳", "뒤에서 본 몸 그림."),
+  ])
+  func theBrochureCoverShowsWhereTheConditionIsFelt(
+    _ language: String, _ title: String, _ caption: String, _ alternative: String
+  ) throws {
+    var object = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: plan("sciatica-brochure"))) as? [String: Any])
+    object["language"] = language
+    if language != "en" {
+      // The plan's own English words would make the language check refuse the plan.
+      object["title"] = title
+      object.removeValue(forKey: "subtitle")
+      object.removeValue(forKey: "takeaways")
+      // Spanish runs about a quarter longer: the shared plan's lists take 4 pages in it.
+      for (key, count) in [("techniques", 4), ("faq", 2), ("benefits", 4)] {
+        object[key] = (object[key] as? [Any]).map { Array($0.prefix(count)) }
+      }
+    }
+    let data = try JSONSerialization.data(withJSONObject: object)
+    let request = RenderRequest(plan: [UInt8](data), planPath: plan("sciatica-brochure").path)
+    let pdf = try scratch.file(try Engine().render(request).files[0])
+    let info = String(decoding: try run("pdfinfo", [pdf]).stdout, as: UTF8.self)
+    #expect(info.contains("Pages:           2"), "\(info)")
+    // The caption sits on the cover panel: right of 7.3125 in from the trim's left edge (27 pt).
+    let boxes = try GlyphBoxes(pdf: pdf)
+    let placed = boxes.pages[0].lines.filter { caption.contains($0.text) && $0.text.count > 2 }
+    #expect(placed.map(\.text).joined(separator: " ") == caption, "\(caption) on page 1: \(placed.map(\.text))")
+    for line in placed { #expect(line.minX > 27 + 7.3125 * 72, "\(line.text) at x \(line.minX)") }
+    let json = String(decoding: try run("qpdf", ["--json=2", pdf]).stdout, as: UTF8.self)
+    #expect(json.contains(#""/Alt": "u:"# + alternative), "the cover figure's alternative text in \(language)")
+  }
 }
