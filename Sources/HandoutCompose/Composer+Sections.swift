@@ -354,9 +354,10 @@ extension Composer {
         ]))
     }
     var content: [Block] = [
-      .heading(Heading(level: 2, Paragraph(catalog.label("redFlags"), style: styles.heading.with { $0.color = palette.warning }, spaceAfter: 4))),
-      paragraph(catalog.label("redFlagsWhy"), after: 8),
+      .heading(Heading(level: 2, Paragraph(catalog.label("redFlags"), style: styles.heading.with { $0.color = palette.warning }, spaceAfter: 4)))
     ]
+    // Why these signs matter, where there is room: a brochure's panel holds the signs alone.
+    if !isFolded { content.append(paragraph(catalog.label("redFlagsWhy"), after: 8)) }
     // The first tier beside the others on a wide page in normal type; one after another in a
     // panel or in large print.
     let isWide = spec.fold == nil && page.body.width > 400 && !isLargeType

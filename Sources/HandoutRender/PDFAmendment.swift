@@ -73,14 +73,17 @@ struct PDFAmendment {
     }
 
     // A glyph whose first use was the hyphen Pango draws at a soft hyphen maps to U+00AD in
-    // its font's ToUnicode; it is a hyphen.
+    // its font's ToUnicode; it is a hyphen. Only the Unicode side of an entry (`<code> <00ad>`)
+    // changes: in a CID font `<00ad>` is also glyph 173's code, which must stay as it is (once
+    // rewritten, glyph 45 read as a second character and glyph 173 as none: "오늘" copied as
+    // "유늘" in Korean).
     var cmaps: Set<Int> = []
     for number in file.objects(containing: "/Type /Font") {
       guard let cmap = file.dictionary(number)?["ToUnicode"]?.reference, cmaps.insert(cmap).inserted,
         let stream = file.stream(cmap), let text = inflate(stream.data)
       else { continue }
-      let softHyphen = Array("<00ad>".utf8)
-      guard text.firstIndex(of: softHyphen, from: 0) != nil, let compressed = deflate(text.replacing(softHyphen, with: Array("<002d>".utf8))) else { continue }
+      let softHyphen = Array("> <00ad>".utf8)
+      guard text.firstIndex(of: softHyphen, from: 0) != nil, let compressed = deflate(text.replacing(softHyphen, with: Array("> <002d>".utf8))) else { continue }
       update.set(cmap, Array("<< /Length \(compressed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8) + compressed + Array("\nendstream\n".utf8))
     }
 

@@ -32,11 +32,13 @@ struct SafetyContentTests {
       #expect(text.contains("Call \(number) or go to the emergency department now if:"), "\(layout), \(country)")
       #expect(text.contains("See a doctor today if:"), "\(layout)")
       #expect(text.contains("If you are not better in 4 weeks"), "\(layout)")
-      #expect(text.contains("These signs are rare."), "\(layout)")
+      // Why the signs matter, where there is room: not in a brochure's panel.
+      #expect(text.contains("These signs are rare.") == (layout != "trifold-brochure"), "\(layout)")
+      #expect(text.contains("Go sooner if the pain gets worse"), "\(layout)")
       // Both legs and bladder or bowel trouble are emergencies: they come before "today".
       let emergency = try #require(text.range(of: "emergency department now if:"))
       let today = try #require(text.range(of: "See a doctor today if:"))
-      for sign in ["cannot control when you pee or poo", "in both legs", "numb between your legs"] {
+      for sign in ["trouble peeing or pooing", "do not feel the need to go", "in both legs", "numb between your legs", "new problems with sex"] {
         let place = try #require(text.range(of: sign), "\(layout): \(sign)")
         #expect(place.lowerBound > emergency.upperBound && place.lowerBound < today.lowerBound, "\(layout): \(sign)")
       }

@@ -220,16 +220,17 @@ struct Collector {
   ) {
     let columns = max(1, grid.columns)
     let gap = 16.0
+    let weights = gridColumnWidths(grid, columns: columns, width: width - gap * Double(columns - 1))
     var rows: [Row] = []
     for start in stride(from: 0, to: grid.entries.count, by: columns) {
       let entries = grid.entries[start..<min(start + columns, grid.entries.count)]
-      var cells = entries.map { entry in
-        Row.Cell([
+      var cells = entries.enumerated().map { index, entry in
+        Row.Cell(weight: weights[index], [
           .paragraph(Paragraph(entry.label, style: grid.labelStyle, spaceAfter: 1)),
           .paragraph(Paragraph(entry.value, style: grid.valueStyle)),
         ])
       }
-      while cells.count < columns { cells.append(Row.Cell([])) }
+      while cells.count < columns { cells.append(Row.Cell(weight: weights[cells.count], [])) }
       rows.append(Row(cells: cells, gap: gap))
     }
     for (index, row) in rows.enumerated() {
@@ -237,6 +238,37 @@ struct Collector {
       collectRow(row, x: x, width: width, into: &out)
     }
     addSpace(grid.spaceAfter, to: &out)
+  }
+
+  /// The widths of a grid's columns, `room` in all: a column whose content is narrower than an
+  /// even share takes only what it needs, and the rest is shared by the wider ones in
+  /// proportion to the width they want, so a long value (a therapist's credentials) wraps
+  /// less. Content that fits in all gets its width and an even share of what is left.
+  private mutating func gridColumnWidths(_ grid: LabelValueGrid, columns: Int, width room: Double) -> [Double] {
+    var wanted = [Double](repeating: 1, count: columns)
+    for (index, entry) in grid.entries.enumerated() {
+      let texts = [
+        StyledText(spans: [Span(entry.label)], style: grid.labelStyle), StyledText(spans: entry.value, style: grid.valueStyle),
+      ]
+      for text in texts {
+        let widest = textSystem.shape(text, width: 100_000).lines.map(\.width).max() ?? 0
+        wanted[index % columns] = max(wanted[index % columns], widest)
+      }
+    }
+    let total = wanted.reduce(0, +)
+    guard total > room else { return wanted.map { $0 + (room - total) / Double(columns) } }
+    var widths = [Double](repeating: 0, count: columns)
+    var open = Array(0..<columns)
+    var left = room
+    // Columns narrower than an even share of what is left keep their width, until none is.
+    while let narrow = open.first(where: { wanted[$0] <= left / Double(open.count) }) {
+      widths[narrow] = wanted[narrow]
+      left -= wanted[narrow]
+      open.removeAll { $0 == narrow }
+    }
+    let asked = open.map { wanted[$0] }.reduce(0, +)
+    for index in open { widths[index] = left * wanted[index] / max(asked, 1) }
+    return widths
   }
 
   private mutating func collectBox(_ box: Box, x: Double, width: Double, into out: inout [FlowItem]) {
