@@ -36,14 +36,8 @@ struct AccessibilityTests {
 
   private func files() throws -> [(name: String, path: String)] { try Self.rendered.get() }
 
-  /// The Python that has the validator: installed from PyPI by `scripts/install-test-tools`
-  /// (`make test` runs it first; run here when the tests are started some other way).
-  private func validatorPython() throws -> String {
-    let python = packageRoot.appendingPathComponent(".build/test-tools/bin/python").path
-    let install = try run(packageRoot.appendingPathComponent("scripts/install-test-tools").path, [])
-    try #require(install.status == 0, "installing page-validation: \(install.stderr)")
-    return python
-  }
+  /// The Python that has the validator: the tests' own (``testPython()``).
+  private func validatorPython() throws -> String { try testPython() }
 
   @Test func everyLayoutAndPlanPassesThePDFUAValidator() throws {
     let python = try validatorPython()

@@ -98,7 +98,7 @@ struct ConsistencyTests {
     let eml = try Data(contentsOf: scratch.url.appendingPathComponent("long.eml"))
     let longest = eml.split(separator: 0x0A).map(\.count).max() ?? 0
     #expect(longest <= 79, "longest line \(longest) bytes")
-    let parsed = try run("python3", ["-c", """
+    let parsed = try run(try testPython(), ["-c", """
       import sys, email, email.header, email.policy
       raw = open(sys.argv[1], 'rb').read()
       assert not email.message_from_bytes(raw, policy=email.policy.strict).defects

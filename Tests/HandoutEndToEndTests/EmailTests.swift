@@ -43,7 +43,7 @@ struct EmailTests {
         'bareLF': str(raw.count(b'\\n') != raw.count(b'\\r\\n')),
       }))
       """
-    let result = try run("python3", ["-c", script, eml, pdf])
+    let result = try run(try testPython(), ["-c", script, eml, pdf])
     #expect(result.status == 0, "\(result.stderr)")
     return try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: String])
   }

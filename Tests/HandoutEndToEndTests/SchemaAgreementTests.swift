@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The schema is the contract: for generated plans, the JSON Schema (python3-jsonschema, with
+/// The schema is the contract: for generated plans, the JSON Schema (jsonschema from PyPI, with
 /// formats checked), `validate` and `render` all accept or all refuse.
 @Suite("Schema, validate and render agree")
 struct SchemaAgreementTests {
@@ -85,7 +85,7 @@ struct SchemaAgreementTests {
       for path in sys.argv[2:]:
           print('valid' if validator.is_valid(json.load(open(path))) else 'invalid')
       """
-    let result = try run("python3", ["-c", script, schemaPath] + paths)
+    let result = try run(try testPython(), ["-c", script, schemaPath] + paths)
     #expect(result.status == 0, "\(result.stderr)")
     return String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").map { $0 == "valid" }
   }

@@ -85,7 +85,6 @@ final class SMTPServer {
 
   /// `refusing`: recipients the server answers with 550 at RCPT TO.
   init(in folder: URL, refusing: [String] = []) throws {
-    try SMTPServer.installedPackage.get()
     let candidates: [String] = ["/usr/bin/msmtp", "/usr/local/bin/msmtp"]
     guard let msmtp = candidates.first(where: { access($0, X_OK) == 0 }) else {
       throw ServerSetupError("msmtp is not installed: scripts/install-system-deps installs it (Debian package msmtp)")
@@ -97,7 +96,7 @@ final class SMTPServer {
     let script = folder.appendingPathComponent("smtp-server.py")
     try Data(SMTPServer.script.utf8).write(to: script)
     server = try ServerProcess(
-      "/usr/bin/env", ["python3", script.path, mailbox.path, refusing.joined(separator: ",")],
+      try testPython(), [script.path, mailbox.path, refusing.joined(separator: ",")],
       errorPath: folder.appendingPathComponent("smtp-server.err"))
     guard let port = Int(try server.firstLine(within: 30)) else {
       throw ServerSetupError("the SMTP server did not say its port: \(server.errors)")
@@ -163,7 +162,7 @@ final class SMTPServer {
                       'bcc': str(m['Bcc']), 'defects': str(len(m.defects) + sum(len(p.defects) for p in parts))})
       print(json.dumps(out))
       """
-    let result = try run("python3", ["-c", script, mailbox.path, pdfFolder.path])
+    let result = try run(try testPython(), ["-c", script, mailbox.path, pdfFolder.path])
     guard result.status == 0 else { throw ServerSetupError("parsing the received mail failed: \(result.stderr)") }
     return try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [[String: String]])
   }
@@ -187,17 +186,6 @@ final class SMTPServer {
       return try #require(object["time"] as? Double)
     }
   }
-
-  /// aiosmtpd, installed from PyPI once per test run when missing.
-  private static let installedPackage: Result<Void, ServerSetupError> = {
-    if let check = try? run("python3", ["-c", "import aiosmtpd"]), check.status == 0 { return .success(()) }
-    guard let install = try? run("python3", ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "aiosmtpd"]),
-      install.status == 0
-    else {
-      return .failure(ServerSetupError("cannot install aiosmtpd from PyPI with python3 -m pip; the SMTP tests need it"))
-    }
-    return .success(())
-  }()
 
   /// The server: accepts everything except the refused recipients, keeps each message whole
   /// (written to a temporary name, then renamed), stops when its standard input closes, and

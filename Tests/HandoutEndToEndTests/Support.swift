@@ -112,35 +112,32 @@ final class Scratch {
   }
 }
 
-/// Runs a Python script that reads PDFs with pdfplumber, installing pdfplumber from PyPI first
-/// when it is missing (CI starts from a fresh machine).
+/// Runs a Python script that reads PDFs with pdfplumber.
 func pdfplumber(_ script: String, _ arguments: [String]) throws -> Run {
-  try PDFPlumber.ready()
-  return try run("python3", ["-c", script] + arguments)
+  try run(try testPython(), ["-c", script] + arguments)
 }
 
-private enum PDFPlumber {
-  nonisolated(unsafe) static var isReady = false
-  static let lock = NSLock()
+/// The Python of the tests' own virtual environment, which has every PyPI tool they use
+/// (page-validation, pdfplumber, aiosmtpd, jsonschema): `scripts/install-test-tools` makes it,
+/// run by `make test` first and here, once, when the tests are started some other way.
+func testPython() throws -> String {
+  try TestTools.python.get()
+}
 
-  static func ready() throws {
-    lock.lock()
-    defer { lock.unlock() }
-    guard !isReady else { return }
-    if try run("python3", ["-c", "import pdfplumber"]).status != 0 {
-      // Debian's Python is "externally managed": a user install needs the override.
-      var install = try run("python3", ["-m", "pip", "install", "--quiet", "--user", "pdfplumber==0.11.*"])
-      if install.status != 0 {
-        install = try run(
-          "python3", ["-m", "pip", "install", "--quiet", "--user", "--break-system-packages", "pdfplumber==0.11.*"])
-      }
-      if install.status != 0 { throw PDFPlumberMissing(description: install.stderr) }
+private enum TestTools {
+  static let python: Result<String, TestToolsMissing> = {
+    let python = packageRoot.appendingPathComponent(".build/test-tools/bin/python").path
+    guard let install = try? run(packageRoot.appendingPathComponent("scripts/install-test-tools").path, []) else {
+      return .failure(TestToolsMissing(description: "cannot run scripts/install-test-tools"))
     }
-    isReady = true
-  }
+    guard install.status == 0 else {
+      return .failure(TestToolsMissing(description: "scripts/install-test-tools failed: \(install.stderr)"))
+    }
+    return .success(python)
+  }()
 }
 
-struct PDFPlumberMissing: Error, CustomStringConvertible {
+struct TestToolsMissing: Error, CustomStringConvertible {
   var description: String
 }
 
@@ -167,7 +164,7 @@ func characters(ofPDF path: String) throws -> [PDFCharacter] {
     print(json.dumps(out))
     """
   let result = try pdfplumber(script, [path])
-  guard result.status == 0 else { throw PDFPlumberMissing(description: result.stderr) }
+  guard result.status == 0 else { throw TestToolsMissing(description: result.stderr) }
   return try JSONDecoder().decode([PDFCharacter].self, from: result.stdout)
 }
 
