@@ -71,18 +71,16 @@ extension Engine {
     }
     let last = attempts[steps.count - 1] ?? attempt(steps[steps.count - 1])
     let most = last
-    let sizes = [
-      ("the home program", plan.homeCare.count), ("the FAQ", plan.faq.count), ("the techniques", plan.techniques.count),
-    ].filter { $0.1 > 0 }.map { "\($0.0) has \($0.1) \($0.1 == 1 ? "item" : "items")" }
-    let message =
-      "\(spec.name): \(most.sheet) pages over a budget of \(fit.pages), even with \(steps.last!.description)"
-      + (sizes.isEmpty ? "" : ": " + sizes.joined(separator: ", "))
+    let lists = [
+      Problem.ListSize(name: "homeCare", count: plan.homeCare.count), Problem.ListSize(name: "faq", count: plan.faq.count),
+      Problem.ListSize(name: "techniques", count: plan.techniques.count),
+    ].filter { $0.count > 0 }
+    let problem = Problem.overBudget(
+      layout: spec.name, pages: most.sheet, budget: fit.pages, compaction: steps.last!.description, lists: lists)
     return Fitted(
       document: most.document, pages: most.pages,
       description: "\(spec.name): \(most.sheet) pages over a budget of \(fit.pages), with \(steps.last!.description)",
-      warning: Diagnostic(
-        .warning, message, file: file,
-        hint: "shorten the longest lists, or choose a layout without a page budget (care-plan-report)"))
+      warning: Diagnostic(.warning, problem, file: file, path: .root))
   }
 
   /// The pages before the follow-on sheet, which opens with its title's outline entry.
