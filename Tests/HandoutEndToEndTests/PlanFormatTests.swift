@@ -28,7 +28,7 @@ struct PlanFormatTests {
               print('/'.join(map(str, error.absolute_path)) or '(root)')
       sys.exit(1 if bad else 0)
       """
-    let result = try run("python3", ["-c", script, schemaPath] + plans)
+    let result = try run(try schemaPython(), ["-c", script, schemaPath] + plans)
     return (result.status, String(decoding: result.stdout, as: UTF8.self) + result.stderr)
   }
 
