@@ -94,6 +94,8 @@ struct ProblemMessageTests {
      "plan.json:3:7: error: summary: missing required field \"summary\"\n  hint: \"sumary\" at 2:5 looks like a misspelling of it; a catalogue file has the form `handout catalog --json` prints; Docs/plan-format.md (\"The catalogue\") explains it"),
     (at("homecare", .unknownKey("homecare", nearest: "homeCare", known: ["format", "homeCare"], isIgnored: true), .warning),
      "plan.json:3:7: warning: homecare: unknown field \"homecare\" is ignored\n  hint: did you mean \"homeCare\"?"),
+    (at("homecare", .unknownKey("homecare", nearest: "homeCare", known: ["format", "homeCare"], isIgnored: true)),
+     "plan.json:3:7: error: homecare: unknown field \"homecare\"\n  hint: did you mean \"homeCare\"?"),
     (at("colour", .unknownKey("colour", nearest: nil, known: ["margins", "type"], isIgnored: false), in: .layout),
      "plan.json:3:7: error: colour: unknown field \"colour\"\n  hint: known fields here: margins, type"),
     (at("paper", .unknownValue("a5"), in: .layout),

@@ -31,7 +31,9 @@ extension Diagnostic {
     case .expectedType(let expected, let found): "expected \(describe(expected)), found \(describe(found, for: expected))"
     case .outOfRange(let value, let bounds): "expected \(describe(bounds)), found \(formatNumber(value))"
     case .missingKey(let key, _): "missing required field \(quoted(key))"
-    case .unknownKey(let key, _, _, let isIgnored): "unknown field \(quoted(key))" + (isIgnored ? " is ignored" : "")
+    case .unknownKey(let key, _, _, let isIgnored):
+      // Under --strict a field the reader ignores is an error, and not ignored: the plan is refused.
+      "unknown field \(quoted(key))" + (isIgnored && severity == .warning ? " is ignored" : "")
     case .unknownValue(let text): "\(quoted(text)) is not a known value here"
     case .invalidValue(let reason): reason
     case .empty: "must not be empty"
