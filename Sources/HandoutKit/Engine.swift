@@ -315,6 +315,12 @@ public final class Engine {
           if fromPlan != nil, problem.file == name, problem.location == nil, case .file(let fault) = problem.problem {
             return Diagnostic(.error, .layoutFile(name, fault), file: file, at: read.location(of: path), path: path)
           }
+          // A built-in name that does not exist is the command line's problem when --layout gave it.
+          if problem.file == nil, fromPlan == nil, request.layout == name {
+            var cited = problem
+            cited.file = "--layout"
+            return cited
+          }
           guard problem.file == nil, fromPlan != nil else { return problem }
           var cited = problem
           cited.file = file
