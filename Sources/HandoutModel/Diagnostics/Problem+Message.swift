@@ -115,6 +115,8 @@ extension Diagnostic {
     case .standardInputNamedTwice: "name - once: it can be read only once"
     case .cannotReadFurther: "check the file and the disk; the plans before this point were read"
 
+    case .syntax(.emptyFile):
+      "is this the right file? " + (input == .plan ? "A plan starts {\"format\": 1, …}; `handout schema` describes it" : formatHint)
     case .syntax: Self.punctuationHint
     case .utf16Text, .invalidUTF8: "save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)"
     case .nulCharacter: "remove it: it is not a character that prints"
