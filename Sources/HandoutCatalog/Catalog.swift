@@ -81,10 +81,10 @@ public struct Catalog: Sendable, Codable {
   /// A built-in catalogue file, read as strictly as a plan: a mistake in it is found by the
   /// tests, with its line and column, not hidden by a lenient decoder.
   private static func decode<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
-    let decoder = JSONValueDecoder(file: "\(name).json", unknownKeys: .error, hint: "fix the built-in catalogue")
+    let decoder = JSONValueDecoder(file: "\(name).json", unknownKeys: .error, input: .builtInCatalogue)
     let decoded = decoder.decode(type, from: [UInt8](try resource(name)))
     guard let value = decoded.value else {
-      throw CatalogError(description: decoded.diagnostics.map { "\($0.file ?? ""):\($0.location?.description ?? ""): \($0.path?.description ?? ""): \($0.message)" }.joined(separator: "\n"))
+      throw CatalogError(description: DiagnosticFormatter.format(decoded.diagnostics))
     }
     return value
   }

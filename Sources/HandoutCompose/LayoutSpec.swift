@@ -139,78 +139,67 @@ public struct LayoutSpec: Sendable, Codable, Hashable {
       switch InputFile.read(nameOrPath, limit: maximumFileBytes) {
       case .success(let bytes): data = bytes
       case .failure(let problem):
-        throw Invalid(diagnostics: [Diagnostic(.error, problem.message, file: nameOrPath, hint: problem.hint)])
+        throw Invalid(diagnostics: [Diagnostic(.error, .file(problem), file: nameOrPath, in: .layout)])
       }
       source = nameOrPath
     } else {
-      let known = BuiltInLayouts.names.joined(separator: ", ")
-      let suggestion = Suggestion.nearest(to: nameOrPath, in: BuiltInLayouts.names)
-      throw Invalid(diagnostics: [Diagnostic(
-        .error, "no built-in layout is called \"\(nameOrPath)\"",
-        hint: (suggestion.map { "did you mean \"\($0)\"? " } ?? "") + "built-in layouts: \(known); or give a path to a layout file")])
+      let problem = Problem.unknownID(
+        nameOrPath, kind: .layout, nearest: Suggestion.nearest(to: nameOrPath, in: BuiltInLayouts.names),
+        known: BuiltInLayouts.names)
+      throw Invalid(diagnostics: [Diagnostic(.error, problem, in: .layout)])
     }
     let root: JSONValue
     do {
       root = try JSONReader.parse(data)
     } catch {
-      throw Invalid(diagnostics: [Diagnostic(
-        .error, error.statement, file: source, at: error.location, path: error.path,
-        hint: error.hint)])
+      throw Invalid(diagnostics: [error.diagnostic(file: source, in: .layout)])
     }
-    let decoder = JSONValueDecoder(
-      file: source, unknownKeys: .error,
-      hint: "`handout schema --layout` prints every field a layout file can have; Layouts/README.md explains them")
+    let decoder = JSONValueDecoder(file: source, unknownKeys: .error, input: .layout)
     let decoded = decoder.decode(LayoutSpec.self, from: root)
     guard let spec = decoded.value else { throw Invalid(diagnostics: decoded.diagnostics) }
     let problems = spec.rangeProblems().map { problem in
-      Diagnostic(
-        .error, problem.message, file: source, at: root.location(of: problem.path),
-        path: problem.path, hint: problem.hint)
+      Diagnostic(.error, problem.problem, file: source, at: root.location(of: problem.path), path: problem.path, in: .layout)
     }
     guard problems.isEmpty else { throw Invalid(diagnostics: problems) }
     return spec
   }
 
   /// Every number that lies outside what a page can hold, found before any of it reaches Cairo.
-  func rangeProblems() -> [(message: String, path: JSONPath, hint: String)] {
-    var problems: [(message: String, path: JSONPath, hint: String)] = []
-    func check(_ value: Double, _ range: ClosedRange<Double>, _ path: JSONPath, _ hint: String) {
+  func rangeProblems() -> [(problem: Problem, path: JSONPath)] {
+    var problems: [(problem: Problem, path: JSONPath)] = []
+    func check(_ value: Double, _ range: ClosedRange<Double>, _ path: JSONPath) {
       guard !range.contains(value) else { return }
-      problems.append((
-        "expected a number from \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)), found \(formatNumber(value))",
-        path, hint))
+      problems.append((.outOfRange(value: value, bounds: .real(range)), path))
     }
     let margins = JSONPath.root.appending("margins")
     let sides = [("top", self.margins.top), ("right", self.margins.right), ("bottom", self.margins.bottom), ("left", self.margins.left)]
     for (key, value) in sides {
-      check(value, 0...216, margins.appending(key), "margins are in points (72 to the inch); 36 is half an inch")
+      check(value, 0...216, margins.appending(key))
     }
     let type = JSONPath.root.appending("type")
     let sizes = [("body", self.type.body), ("title", self.type.title), ("heading", self.type.heading), ("subheading", self.type.subheading), ("small", self.type.small)]
     for (key, value) in sizes {
-      check(value, 6...96, type.appending(key), "type sizes are in points; body text is 12 in a handout, 18 in large print")
+      check(value, 6...96, type.appending(key))
     }
-    check(self.type.lineHeight, 0.8...3, type.appending("lineHeight"), "a multiple of the type size; 1.4 reads well")
-    check(Double(homeCareColumns), 1...4, .root.appending("homeCareColumns"), "how many home-care cards sit side by side: 1 to 4")
+    check(self.type.lineHeight, 0.8...3, type.appending("lineHeight"))
+    check(Double(homeCareColumns), 1...4, .root.appending("homeCareColumns"))
     for (index, entry) in sections.enumerated() {
       if case .section(_, let columns) = entry {
-        check(Double(columns), 1...4, JSONPath.root.appending("sections").appending(index).appending("columns"), "1 to 4 columns")
+        check(Double(columns), 1...4, JSONPath.root.appending("sections").appending(index).appending("columns"))
       }
     }
     if let fold {
       let path = JSONPath.root.appending("fold")
       if fold.panels.count != 3 {
-        problems.append(("a fold has 3 panels, found \(fold.panels.count)", path.appending("panels"), "list the three panel widths in points, left to right"))
+        problems.append((.foldPanelCount(fold.panels.count), path.appending("panels")))
       }
       for (index, width) in fold.panels.enumerated() {
-        check(width, 72...720, path.appending("panels").appending(index), "panel widths are in points; 3.6875 in is 265.5")
+        check(width, 72...720, path.appending("panels").appending(index))
       }
-      check(fold.bleed, 0...36, path.appending("bleed"), "0.125 in (9 points) is the usual bleed")
-      check(fold.safeMargin, 0...72, path.appending("safeMargin"), "0.25 in (18 points) is the usual safe margin")
+      check(fold.bleed, 0...36, path.appending("bleed"))
+      check(fold.safeMargin, 0...72, path.appending("safeMargin"))
       if Set(fold.outsideOrder) != Set(fold.panels.indices) || fold.outsideOrder.count != fold.panels.count {
-        problems.append((
-          "the outside order must name each panel once, from 0 to \(max(fold.panels.count - 1, 0))",
-          path.appending("outsideOrder"), "for a tri-fold: [2, 0, 1] puts the cover first"))
+        problems.append((.foldOrder(panels: fold.panels.count), path.appending("outsideOrder")))
       }
     }
     return problems

@@ -80,21 +80,17 @@ extension Engine {
     let unmoved = everything.followOn.isEmpty ? last : attempt(together)
     let (most, compacting) = unmoved.pages.count <= last.pages.count ? (unmoved, together) : (last, everything)
     // The lists still on the sheet are what make it long.
-    let lists: [(String, Int, LayoutSpec.Section)] = [
-      ("the home program", plan.homeCare.count, .homeCare), ("the FAQ", plan.faq.count, .faq),
-      ("the techniques", plan.techniques.count, .techniques),
-    ]
-    let sizes = lists.filter { $0.1 > 0 && !compacting.followOn.contains($0.2) }
-      .map { "\($0.0) has \($0.1) \($0.1 == 1 ? "item" : "items")" }
-    let message =
-      "\(spec.name): \(most.sheet) pages over a budget of \(fit.pages), even with \(compacting.description)"
-      + (sizes.isEmpty ? "" : ": " + sizes.joined(separator: ", "))
+    let lists = [
+      (Problem.ListSize(name: "homeCare", count: plan.homeCare.count), LayoutSpec.Section.homeCare),
+      (Problem.ListSize(name: "faq", count: plan.faq.count), .faq),
+      (Problem.ListSize(name: "techniques", count: plan.techniques.count), .techniques),
+    ].filter { $0.0.count > 0 && !compacting.followOn.contains($0.1) }.map(\.0)
+    let problem = Problem.overBudget(
+      layout: spec.name, pages: most.sheet, budget: fit.pages, compaction: compacting.description, lists: lists)
     return Fitted(
       document: most.document, pages: most.pages,
       description: "\(spec.name): \(most.sheet) pages over a budget of \(fit.pages), with \(compacting.description)",
-      warning: Diagnostic(
-        .warning, message, file: file,
-        hint: "shorten the longest lists, or choose a layout without a page budget (care-plan-report)"))
+      warning: Diagnostic(.warning, problem, file: file, path: .root))
   }
 
   /// The pages before the follow-on sheet, which opens with its title's outline entry.

@@ -106,11 +106,9 @@ public final class Engine {
     switch InputFile.read(path, limit: maximumCatalogBytes) {
     case .success(let read): bytes = read
     case .failure(let problem):
-      throw .invalidInput([Diagnostic(.error, problem.message, file: path, hint: problem.hint)])
+      throw .invalidInput([Diagnostic(.error, .file(problem), file: path, in: .catalogue)])
     }
-    let decoder = JSONValueDecoder(
-      file: path, unknownKeys: .error,
-      hint: "a catalogue file has the form `handout catalog --json` prints; Docs/plan-format.md (\"The catalogue\") explains it")
+    let decoder = JSONValueDecoder(file: path, unknownKeys: .error, input: .catalogue)
     let decoded = decoder.decode(CatalogOverrides.self, from: bytes)
     guard let overrides = decoded.value else { throw .invalidInput(decoded.diagnostics) }
     return overrides
@@ -139,10 +137,8 @@ public final class Engine {
     do {
       let laidOut = try layOut(request)
       return (laidOut.plan, laidOut.warnings)
-    } catch .invalidInput(let diagnostics) {
-      return (nil, diagnostics)
     } catch {
-      return (nil, [Diagnostic(.error, "\(error)", file: request.planPath ?? "<stdin>")])
+      return (nil, error.diagnostics)
     }
   }
 
@@ -194,17 +190,13 @@ public final class Engine {
       metadata: document.metadata, pages: pages, fonts: textSystem.fonts, assets: document.assets)
     if pages.count > PlanLimits.pages {
       throw .invalidInput([Diagnostic(
-        .error, "the plan needs \(pages.count) pages; the limit is \(PlanLimits.pages)",
-        file: request.planPath ?? "<stdin>", hint: "shorten the longest texts and lists")])
+        .error, .tooManyPages(count: pages.count, limit: PlanLimits.pages), file: request.planPath ?? "<stdin>", path: .root)])
     }
     var warnings = checked.diagnostics
     if let warning = fitted.warning { warnings.append(warning) }
     if spec.fold != nil, pages.count > 2 {
       warnings.append(
-        Diagnostic(
-          .warning, "the plan needs \(pages.count) pages but a folded brochure has 2 (outside and inside)",
-          file: request.planPath ?? "<stdin>",
-          hint: "shorten the lists (techniques, home care, FAQ), or use the take-home or care-plan-report layout"))
+        Diagnostic(.warning, .foldedTooLong(pages: pages.count), file: request.planPath ?? "<stdin>", path: .root))
     }
     return LaidOut(plan: plan, document: document, paged: paged, warnings: warnings, fitting: fitted.description)
   }
@@ -236,16 +228,10 @@ public final class Engine {
     let missing = (catalog.use?.read ?? []).intersection(base.untranslated).sorted()
     guard !missing.isEmpty else { return [] }
     let path = JSONPath.root.appending("language")
-    let primary = LanguageTag.primary(plan.language)
-    let hint = Catalog.builtInLanguages.contains(primary)
-      ? "add the missing text to the \"\(primary)\" catalogue, or give it with --catalog FILE"
-      : "built-in languages: \(Catalog.builtInLanguages.joined(separator: ", ")); give the \"\(primary)\" text with --catalog FILE"
-    return [
-      Diagnostic(
-        .error,
-        "the catalogue has no \"\(primary)\" text for \(missing.count) \(missing.count == 1 ? "entry" : "entries") the \(spec.name) layout prints: \(missing.joined(separator: ", "))",
-        file: file, at: read.location(of: path), path: path, hint: hint)
-    ]
+    let problem = Problem.untranslated(
+      language: LanguageTag.primary(plan.language), layout: spec.name, entries: missing,
+      builtInLanguages: Catalog.builtInLanguages)
+    return [Diagnostic(.error, problem, file: file, at: read.location(of: path), path: path)]
   }
 
   /// Reads the plan once and runs every check; the plan is `nil` when any error was found.
@@ -271,7 +257,7 @@ public final class Engine {
       diagnostics += checks.emergencyNumber(in: plan)
       diagnostics += checks.dosages(in: plan)
     } catch {
-      diagnostics.append(Diagnostic(.error, "\(error)", file: file))
+      diagnostics.append(Diagnostic(.error, .failure("\(error)"), file: file))
     }
     if request.isEmail {
       diagnostics += EmailChecks(read: read, file: file).check(plan)
@@ -323,8 +309,18 @@ public final class Engine {
     for name in names {
       do {
         _ = try layoutSpec(name)
-      } catch .invalidInput(let problems) {
-        diagnostics += problems.map { problem in
+      } catch {
+        diagnostics += error.diagnostics.map { problem in
+          // A layout file the plan names that cannot be read is the plan's problem, at its "layout".
+          if fromPlan != nil, problem.file == name, problem.location == nil, case .file(let fault) = problem.problem {
+            return Diagnostic(.error, .layoutFile(name, fault), file: file, at: read.location(of: path), path: path)
+          }
+          // A built-in name that does not exist is the command line's problem when --layout gave it.
+          if problem.file == nil, fromPlan == nil, request.layout == name {
+            var cited = problem
+            cited.file = "--layout"
+            return cited
+          }
           guard problem.file == nil, fromPlan != nil else { return problem }
           var cited = problem
           cited.file = file
@@ -332,8 +328,6 @@ public final class Engine {
           cited.path = path
           return cited
         }
-      } catch {
-        diagnostics.append(Diagnostic(.error, "\(error)", file: file))
       }
     }
     return diagnostics

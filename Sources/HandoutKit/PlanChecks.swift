@@ -12,27 +12,19 @@ struct PlanChecks {
   /// Errors for ids the catalogue does not have, with the nearest id as a suggestion.
   func unknownIDs(in plan: Plan) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    func check(_ id: String?, _ known: [String], _ path: JSONPath, kind: String) {
+    func check(_ id: String?, _ known: [String], _ path: JSONPath, kind: Problem.IDKind) {
       guard let id, !known.contains(id) else { return }
-      let hint: String
-      if kind == "body-map region" {
-        let near = Suggestion.nearest(to: id, in: known).map { "did you mean \"\($0)\"? " } ?? ""
-        hint = near + "the body map draws: " + known.joined(separator: ", ")
-      } else if let near = Suggestion.nearest(to: id, in: known) {
-        hint = "did you mean \"\(near)\"? `handout catalog` lists every id"
-      } else {
-        hint = "`handout catalog` lists the \(kind) ids; a clinic's own entries come with --catalog FILE"
-      }
-      diagnostics.append(
-        Diagnostic(.error, "unknown \(kind) id \"\(id)\"", file: file, at: read.location(of: path), path: path, hint: hint))
+      let problem = Problem.unknownID(
+        id, kind: kind, nearest: Suggestion.nearest(to: id, in: known), known: kind == .bodyMapRegion ? known : [])
+      diagnostics.append(Diagnostic(.error, problem, file: file, at: read.location(of: path), path: path))
     }
     let root = JSONPath.root
-    check(plan.condition?.id, Array(catalog.conditions.keys).sorted(), root.appending("condition").appending("id"), kind: "condition")
-    let lists: [(String, [PlanItem], [String], String)] = [
-      ("techniques", plan.techniques, Array(catalog.techniques.keys), "technique"),
-      ("homeCare", plan.homeCare, Array(catalog.homeCare.keys), "home-care"),
-      ("faq", plan.faq, Array(catalog.faq.keys), "FAQ"),
-      ("benefits", plan.benefits, Array(catalog.benefits.keys), "benefit"),
+    check(plan.condition?.id, Array(catalog.conditions.keys).sorted(), root.appending("condition").appending("id"), kind: .condition)
+    let lists: [(String, [PlanItem], [String], Problem.IDKind)] = [
+      ("techniques", plan.techniques, Array(catalog.techniques.keys), .technique),
+      ("homeCare", plan.homeCare, Array(catalog.homeCare.keys), .homeCare),
+      ("faq", plan.faq, Array(catalog.faq.keys), .faq),
+      ("benefits", plan.benefits, Array(catalog.benefits.keys), .benefit),
     ]
     for (key, items, known, kind) in lists {
       for (index, item) in items.enumerated() {
@@ -43,12 +35,12 @@ struct PlanChecks {
     }
     let areas = root.appending("condition").appending("painAreas")
     for (index, area) in (plan.condition?.painAreas ?? []).enumerated() {
-      check(area, BodyMapRegions.ids, areas.appending(index), kind: "body-map region")
+      check(area, BodyMapRegions.ids, areas.appending(index), kind: .bodyMapRegion)
     }
     for (index, session) in (plan.sessions?.history ?? []).enumerated() {
       for (position, id) in session.techniques.enumerated() {
         let path = root.appending("sessions").appending("history").appending(index).appending("techniques").appending(position)
-        check(id, Array(catalog.techniques.keys).sorted(), path, kind: "technique")
+        check(id, Array(catalog.techniques.keys).sorted(), path, kind: .technique)
       }
     }
     return diagnostics
@@ -64,15 +56,10 @@ struct PlanChecks {
     for (text, path, location) in Self.prose(in: root) {
       let level = ReadingLevel(text)
       if level.longestSentence > 25 {
-        diagnostics.append(
-          Diagnostic(
-            .warning, "a sentence of \(level.longestSentence) words is hard to follow", file: file, at: location,
-            path: path, hint: "split it; aim for 20 words or fewer per sentence"))
+        diagnostics.append(Diagnostic(.warning, .longSentence(words: level.longestSentence), file: file, at: location, path: path))
       } else if isEnglish, level.wordCount >= 20, level.grade > 8 {
         diagnostics.append(
-          Diagnostic(
-            .warning, "reads at about grade \(Int(level.grade.rounded())); handouts aim for grade 6 to 7",
-            file: file, at: location, path: path, hint: "use shorter words and sentences"))
+          Diagnostic(.warning, .readingGrade(Int(level.grade.rounded())), file: file, at: location, path: path))
       }
     }
     return diagnostics
@@ -111,27 +98,16 @@ struct PlanChecks {
   /// flags print without one because the clinic names no country.
   func emergencyNumber(in plan: Plan) -> [Diagnostic] {
     let path = JSONPath.root.appending("clinic").appending("country")
-    let known = EmergencyNumber.countries.joined(separator: ", ")
+    let known = EmergencyNumber.countries
     if let country = plan.clinic?.country {
       guard EmergencyNumber.of(country: country) == nil else { return [] }
       let isCode = country.count == 2 && country.allSatisfy { $0.isASCII && $0.isLetter }
-      let message = isCode
-        ? "no emergency number is known for the country \"\(country)\""
-        : "\"\(country)\" is not a two-letter country code"
-      return [
-        Diagnostic(
-          .error, message, file: file, at: read.location(of: path), path: path,
-          hint: "the red flags print the number to call; use an ISO 3166 code with a known number: \(known)")
-      ]
+      let problem: Problem = isCode ? .noEmergencyNumber(country: country, known: known) : .notACountryCode(country, known: known)
+      return [Diagnostic(.error, problem, file: file, at: read.location(of: path), path: path)]
     }
     guard plan.showRedFlags else { return [] }
     let clinicPath = JSONPath.root.appending("clinic")
-    return [
-      Diagnostic(
-        .warning, "the red flags cannot name the emergency number: the clinic has no \"country\"",
-        file: file, at: read.location(of: clinicPath), path: clinicPath,
-        hint: "add \"country\": \"US\" (or GB, KR, DE, …) to \"clinic\"; until then they say \"call an ambulance\"")
-    ]
+    return [Diagnostic(.warning, .noCountry, file: file, at: read.location(of: clinicPath), path: clinicPath)]
   }
 
   /// Warnings for home-care doses that do not fit the kind of item (walking "held" for 10
@@ -143,48 +119,27 @@ struct PlanChecks {
       let itemPath = JSONPath.root.appending("homeCare").appending(index)
       guard case .object? = read.value(at: itemPath)?.kind else { continue }
       let given = fields.filter { read.value(at: itemPath.appending($0)) != nil }
-      func warn(_ field: String, _ message: String, hint: String) {
+      func warn(_ field: String, _ problem: Problem) {
         let path = itemPath.appending(field)
-        diagnostics.append(Diagnostic(.warning, message, file: file, at: read.location(of: path), path: path, hint: hint))
+        diagnostics.append(Diagnostic(.warning, problem, file: file, at: read.location(of: path), path: path))
       }
       if let id = item.id, let entry = catalog.homeCare[id], let kind = entry.kind {
         let allowed = kind.dosageFields
-        let takes = fields.filter(allowed.contains).map { "\"\($0)\"" }.joined(separator: ", ")
+        let takes = fields.filter(allowed.contains)
         for field in given where !allowed.contains(field) {
-          warn(field, "\(entry.name) is dosed with \(takes); \"\(field)\" does not apply", hint: Self.hint(for: kind))
+          warn(field, .doseDoesNotApply(field: field, item: entry.name, allowed: takes, kind: kind.rawValue))
         }
       }
-      if given.contains("perDay"), given.contains("every") {
-        warn("every", "\"perDay\" and \"every\" both say how often, and may disagree", hint: "keep one of them")
-      }
+      if given.contains("perDay"), given.contains("every") { warn("every", .doseSaidTwice("perDay", "every", aspect: .howOften)) }
       if given.contains("duration"), given.contains("breaths") {
-        warn("breaths", "\"duration\" and \"breaths\" both say how much, and may disagree", hint: "keep one of them")
+        warn("breaths", .doseSaidTwice("duration", "breaths", aspect: .howMuch))
       }
-      if given.contains("perDay"), given.contains("when") {
-        warn("when", "\"perDay\" and \"when\" both say how often, and may disagree", hint: "keep one of them")
-      }
+      if given.contains("perDay"), given.contains("when") { warn("when", .doseSaidTwice("perDay", "when", aspect: .howOften)) }
       if item.id == nil {
-        if item.description == nil {
-          warn("title", "a home-care card needs a purpose line", hint: "add \"description\": why the client does it, in one sentence")
-        }
-        if item.feel == nil {
-          warn("title", "a home-care card needs a \"what you should feel\" line", hint: "add \"feel\": what the client should feel while doing it")
-        }
+        if item.description == nil { warn("title", .missingPurpose) }
+        if item.feel == nil { warn("title", .missingFeel) }
       }
     }
     return diagnostics
-  }
-
-  /// How a kind of item is dosed, as a hint.
-  static func hint(for kind: HomeCareKind) -> String {
-    switch kind {
-    case .stretch: "for example \"hold\": \"30 s\", \"repeat\": 3, \"perDay\": 2"
-    case .exercise: "for example \"repeat\": 10, \"perDay\": 2"
-    case .activity: "for example \"duration\": \"10 min\", \"perDay\": 2"
-    case .breaks: "for example \"duration\": \"2 min\", \"every\": \"45 min\""
-    case .heatCold: "for example \"duration\": \"15 min\", \"when\": \"after a flare-up\""
-    case .breathing: "for example \"duration\": \"5 min\" or \"breaths\": 10, and \"perDay\": 2"
-    case .habit: "for example \"perDay\": 5, or \"when\": \"in the car\""
-    }
   }
 }

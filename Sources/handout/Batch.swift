@@ -143,9 +143,9 @@ struct Batch: ParsableCommand {
       var message: String?
       if outcome.status == .failed {
         let errors = outcome.diagnostics.filter { $0.severity == .error }.map(labelled(outcome))
-        message = errors.map(DiagnosticFormatter.format).joined(separator: "\n")
+        message = DiagnosticFormatter.shown(errors).joined(separator: "\n")
       } else if verbose, !outcome.diagnostics.isEmpty {
-        message = outcome.diagnostics.map(DiagnosticFormatter.format).joined(separator: "\n")
+        message = DiagnosticFormatter.shown(outcome.diagnostics).joined(separator: "\n")
       }
       if let dryRun = outcome.dryRun { message = [message, dryRun].compactMap { $0 }.joined(separator: "\n") }
       if let message {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HandoutCompose
 import HandoutKit
+import HandoutModel
 
 extension LayoutSpec.Paper: ExpressibleByArgument {
   /// `A4`, `a4` and `Letter` all work, as people write paper sizes.
@@ -84,9 +85,7 @@ struct Render: ParsableCommand {
 
     if output == "-" {
       guard result.files.count == 1 else {
-        throw failure(
-          "the plan has \(result.files.count) pages and \(format.rawValue.uppercased()) writes one file per page; "
-            + "give -o a file name instead of -", code: 64)
+        throw printing(.onePagePerFile(pages: result.files.count, format: format.rawValue), code: 64)
       }
       FileHandle.standardOutput.write(Data(result.files[0]))
       return

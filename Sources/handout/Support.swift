@@ -18,44 +18,53 @@ func readInput(_ path: String) throws -> [UInt8] {
   switch InputFile.read(path, limit: PlanLimits.fileBytes) {
   case .success(let bytes): return bytes
   case .failure(let problem):
-    printError(DiagnosticFormatter.format(Diagnostic(.error, problem.message, file: path, hint: problem.hint)))
+    printError(DiagnosticFormatter.format(Diagnostic(.error, .file(problem), file: path)))
     throw ExitCode(64)
   }
 }
 
 /// Runs `body`, turning Handout's errors into diagnostics on standard error and an exit code.
 func reportingErrors<T>(_ body: () throws(HandoutError) -> T) throws -> T {
+  let outcome: Result<T, HandoutError>
   do {
-    return try body()
-  } catch .invalidInput(let diagnostics) {
+    outcome = .success(try body())
+  } catch {
+    outcome = .failure(error)
+  }
+  switch outcome {
+  case .success(let value): return value
+  case .failure(.invalidInput(let diagnostics)):
     printError(DiagnosticFormatter.format(diagnostics))
     throw ExitCode(64)
-  } catch .failure(let message) {
-    printError("error: \(message)")
-    throw ExitCode(1)
+  case .failure(.failure(let message)):
+    throw printing(.failure(message), code: 1)
   }
 }
 
 /// Runs `body`, turning a printing or mail system's refusal into an error on standard error and
 /// exit code 69 (`EX_UNAVAILABLE`).
 func delivering<T>(_ body: () throws(DeliveryError) -> T) throws -> T {
+  let outcome: Result<T, DeliveryError>
   do {
-    return try body()
+    outcome = .success(try body())
   } catch {
-    printError("error: \(error.description)")
-    throw ExitCode(69)
+    outcome = .failure(error)
+  }
+  switch outcome {
+  case .success(let value): return value
+  case .failure(let error): throw printing(.unavailable(error.message, hint: error.hint), code: 69)
   }
 }
 
-/// Prints warnings, if any.
+/// Prints warnings, if any: the first 50 in full, the rest counted.
 func report(_ warnings: [Diagnostic]) {
   guard !warnings.isEmpty else { return }
-  printError(warnings.map(DiagnosticFormatter.format).joined(separator: "\n"))
+  printError(DiagnosticFormatter.shown(warnings).joined(separator: "\n"))
 }
 
-/// Prints an error line and returns the exit code to throw.
-func failure(_ message: String, code: Int32) -> ExitCode {
-  printError("error: \(message)")
+/// Prints a problem that is not in an input file and returns the exit code to throw.
+func printing(_ problem: Problem, code: Int32) -> ExitCode {
+  printError(DiagnosticFormatter.format(Diagnostic(.error, problem)))
   return ExitCode(code)
 }
 
@@ -80,6 +89,6 @@ func write(_ bytes: [UInt8], to path: String) throws {
   do {
     try writeAtomically(bytes, to: path)
   } catch {
-    throw failure(error.description, code: 1)
+    throw printing(.failure(error.description), code: 1)
   }
 }

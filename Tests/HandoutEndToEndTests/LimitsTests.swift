@@ -42,7 +42,7 @@ struct LimitsTests {
     let path = try plan { $0["notes"] = String(repeating: "word ", count: 4_000_000) }
     let (result, peak) = try measured(["render", "-", "-o", "-"], input: try Data(contentsOf: URL(fileURLWithPath: path)))
     #expect(result.status == 64)
-    #expect(result.stderr.hasPrefix("<stdin>: error: the plan is more than 4,194,304 bytes, the limit\n  hint: "), "\(result.stderr)")
+    #expect(result.stderr.hasPrefix("<stdin>: error: the input is more than 4,194,304 bytes, the limit\n  hint: "), "\(result.stderr)")
     #expect(result.stdout.isEmpty)
     #expect(peak < 200 * 1024, "peak RSS \(peak) KB")
   }

@@ -74,19 +74,99 @@ struct SchemaAgreementTests {
     }
   }
 
-  /// Whether the plan schema accepts each file, formats (dates) checked.
-  func schemaAccepts(_ paths: [String]) throws -> [Bool] {
+  /// What the schema cannot know, by bad plan: each of these `validate` refuses and the schema
+  /// accepts, for the reason given (Docs/plan-format.md, "The schema").
+  static let schemaCannotKnow: [String: String] = [
+    "missing-logo.json": "whether the logo file exists and is an image",
+    "missing-layout-file.json": "whether the layout file exists and is a layout",
+    "language-without-catalogue-text.json": "which catalogue text the layout prints, and in which languages it exists",
+    "too-much-text.json": "the total length of all the texts together",
+  ]
+
+  /// Both shared examples, the fuzz corpus, the fixtures (good plans and bad ones) and the
+  /// project's examples: the schema (after the strict JSON reading every plan gets) and
+  /// `validate` accept and refuse the same files, but for what a schema cannot know.
+  @Test func theSchemaAndValidateAgreeOnTheExamplesTheCorpusAndTheBadPlans() throws {
+    var files: [URL] = try fuzzCorpus(in: scratch)
+    let folders = [
+      sharedExamples, packageRoot.appendingPathComponent("Examples"),
+      packageRoot.appendingPathComponent("Tests/HandoutEndToEndTests/Fixtures"),
+      packageRoot.appendingPathComponent("Tests/HandoutEndToEndTests/Fixtures/bad-plans"),
+    ]
+    for folder in folders {
+      let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      files += names.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.sorted().map { folder.appendingPathComponent($0) }
+    }
+    #expect(files.count > 60)
+    let verdicts = try schemaVerdicts(files.map(\.path))
+    var disagreements: [String] = []
+    var known: Set<String> = []
+    for (file, verdict) in zip(files, verdicts) {
+      let validate = try run(handoutBinary, ["validate", file.path])
+      #expect([0, 64].contains(validate.status), "\(file.lastPathComponent): validate exited \(validate.status)")
+      let schemaAccepts = verdict == "valid"
+      guard schemaAccepts != (validate.status == 0) else { continue }
+      if schemaAccepts, validate.status == 64, Self.schemaCannotKnow[file.lastPathComponent] != nil {
+        known.insert(file.lastPathComponent)
+        continue
+      }
+      let firstError = validate.stderr.split(separator: "\n").first { $0.contains("error:") } ?? ""
+      disagreements.append(
+        "\(file.lastPathComponent): the schema says \(verdict), validate exits \(validate.status) \(firstError)")
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.count) disagreements:\n\(disagreements.joined(separator: "\n"))")
+    #expect(known == Set(Self.schemaCannotKnow.keys), "the schema now knows: \(Set(Self.schemaCannotKnow.keys).subtracting(known))")
+  }
+
+  /// The schema's verdict on each file, "valid" or "invalid: why". A file is read as every plan
+  /// is before its fields are checked (RFC 8259 strictly: UTF-8 only, no duplicate keys, no
+  /// NUL, noncharacter or lone surrogate, 64 levels deep at most), then checked against
+  /// `handout schema` with Python's jsonschema from PyPI, formats (dates) included.
+  func schemaVerdicts(_ paths: [String]) throws -> [String] {
     let schema = try run(handoutBinary, ["schema"])
     let schemaPath = try scratch.file([UInt8](schema.stdout), suffix: ".json")
     let script = """
       import json, sys, jsonschema
       schema = json.load(open(sys.argv[1]))
+      jsonschema.Draft202012Validator.check_schema(schema)
       validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+      def unique(pairs):
+          keys = [key for key, _ in pairs]
+          if len(set(keys)) != len(keys): raise ValueError('a duplicate key')
+          return dict(pairs)
+      def printable(value, depth=0):
+          if depth > 64: raise ValueError('nested too deep')
+          if isinstance(value, dict):
+              for key, item in value.items(): printable(key, depth + 1); printable(item, depth + 1)
+          elif isinstance(value, list):
+              for item in value: printable(item, depth + 1)
+          elif isinstance(value, str):
+              for c in value:
+                  n = ord(c)
+                  if n == 0 or 0xD800 <= n <= 0xDFFF or 0xFDD0 <= n <= 0xFDEF or n & 0xFFFE == 0xFFFE:
+                      raise ValueError('U+%04X' % n)
       for path in sys.argv[2:]:
-          print('valid' if validator.is_valid(json.load(open(path))) else 'invalid')
+          try:
+              data = open(path, 'rb').read()
+              if data.startswith(b'\\xef\\xbb\\xbf'): data = data[3:]
+              plan = json.loads(data.decode('utf-8'), object_pairs_hook=unique, parse_constant=lambda c: 1 / 0)
+              printable(plan)
+          except Exception as error:
+              print('invalid: not read: %s' % str(error).splitlines()[0][:80])
+              continue
+          error = jsonschema.exceptions.best_match(validator.iter_errors(plan))
+          print('valid' if error is None else 'invalid: %s at %s' % (error.message[:80], error.json_path))
       """
     let result = try run(try testPython(), ["-c", script, schemaPath] + paths)
-    #expect(result.status == 0, "\(result.stderr)")
-    return String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").map { $0 == "valid" }
+    try #require(result.status == 0, "\(result.stderr)")
+    let verdicts = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").map(String.init)
+    try #require(verdicts.count == paths.count)
+    return verdicts
+  }
+
+  /// Whether the plan schema accepts each file, formats (dates) checked.
+  func schemaAccepts(_ paths: [String]) throws -> [Bool] {
+    try schemaVerdicts(paths).map { $0 == "valid" }
   }
 }
+

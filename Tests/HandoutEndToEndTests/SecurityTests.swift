@@ -76,12 +76,12 @@ struct SecurityTests {
   }
 
   @Test(arguments: [
-    ("https://x.example/)>>/S/JavaScript/JS(app.alert(1))", "holds \">\" (U+3E) at character 20, which a web address cannot hold"),
-    ("https://x.example/a\\b", "holds \"\\\\\" (U+5C) at character 20, which a web address cannot hold"),
+    ("https://x.example/)>>/S/JavaScript/JS(app.alert(1))", "holds \">\" (U+003E) at character 20, which a web address cannot hold"),
+    ("https://x.example/a\\b", "holds \"\\\\\" (U+005C) at character 20, which a web address cannot hold"),
     ("javascript:app.alert(1)", "is a \"javascript:\" address; only https: and http: web addresses are allowed"),
     ("file:///etc/passwd", "is a \"file:\" address; only https: and http: web addresses are allowed"),
     ("https://user:secret@x.example/", "holds a user name or password before the host"),
-    ("https://x.example/a b", "holds \" \" (U+20) at character 20, which a web address cannot hold"),
+    ("https://x.example/a b", "holds \" \" (U+0020) at character 20, which a web address cannot hold"),
     ("https://", "has no valid host name after \"//\""),
   ])
   func hostileAddressesAreRefusedWithTheReason(website: String, reason: String) throws {

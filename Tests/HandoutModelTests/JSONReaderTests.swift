@@ -21,14 +21,14 @@ struct JSONReaderTests {
   }
 
   @Test(arguments: [
-    ("{\"a\": 1,}", "trailing comma before '}'", 1, 9),
-    ("{\n  \"a\": 1\n  \"b\": 2\n}", "unexpected '\"'; expected ',' or '}' after a value", 3, 3),
-    ("{\"name\": \"Renée\" x}", "unexpected 'x'; expected ',' or '}' after a value", 1, 18),
-    ("[1, 2", "unexpected end of file inside an array", 1, 6),
-    ("{'a': 1}", "unexpected '''; expected a key in double quotes", 1, 2),
-    ("{\"a\": 01}", "numbers must not have leading zeros", 1, 7),
-    ("", "the file is empty; expected a JSON object", 1, 1),
-    ("{\"a\": tru}", "unexpected 't'; expected a value", 1, 7),
+    ("{\"a\": 1,}", "invalid JSON: trailing comma before '}'", 1, 9),
+    ("{\n  \"a\": 1\n  \"b\": 2\n}", "invalid JSON: unexpected '\"'; expected ',' or '}' after a value", 3, 3),
+    ("{\"name\": \"Renée\" x}", "invalid JSON: unexpected 'x'; expected ',' or '}' after a value", 1, 18),
+    ("[1, 2", "invalid JSON: unexpected end of file inside an array", 1, 6),
+    ("{'a': 1}", "invalid JSON: unexpected '''; expected a key in double quotes", 1, 2),
+    ("{\"a\": 01}", "invalid JSON: numbers must not have leading zeros", 1, 7),
+    ("", "invalid JSON: the file is empty; expected a JSON object", 1, 1),
+    ("{\"a\": tru}", "invalid JSON: unexpected 't'; expected a value", 1, 7),
   ])
   func syntaxErrorsNameTheSpot(text: String, message: String, line: Int, column: Int) {
     #expect(error(text)?.message == message)
@@ -90,4 +90,10 @@ struct JSONReaderTests {
     guard case .array(let elements) = value.kind else { Issue.record("not an array"); return }
     #expect(elements.last?.location == SourceLocation(line: 1, column: 400_002))
   }
+}
+
+extension JSONReader.SyntaxError {
+  /// The message and hint as the one renderer words them.
+  fileprivate var message: String { diagnostic(file: nil).message }
+  fileprivate var hint: String? { diagnostic(file: nil).hint }
 }

@@ -69,7 +69,7 @@ struct PlanReaderTests {
     #expect(result.diagnostics.count == 120)
     let text = DiagnosticFormatter.format(result.diagnostics)
     #expect(text.split(separator: "\n").count == 50 * 2 + 2)
-    #expect(text.hasSuffix("\n… and 70 more; fix these first, then run validate again\n120 errors, 0 warnings"))
+    #expect(text.hasSuffix("\n… and 70 more problems; fix these first, then run validate again\n120 errors, 0 warnings"))
   }
 
   @Test func wrongTypesAndImpossibleDates() {

@@ -62,7 +62,7 @@ public final class BatchRunner {
       }
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-        problems.append(Diagnostic(.error, "no such file or folder", file: input, hint: "check the path; a folder's plans end in .json, .ndjson or .jsonl"))
+        problems.append(Diagnostic(.error, .noSuchInput, file: input))
         continue
       }
       guard isDirectory.boolValue else {
@@ -77,13 +77,13 @@ public final class BatchRunner {
       }
       if plans.isEmpty {
         problems.append(
-          Diagnostic(.error, "the folder holds no plan files", file: input, hint: "plan files end in .json, .ndjson or .jsonl"))
+          Diagnostic(.error, .folderHoldsNoPlans, file: input))
       }
       let folder = input.hasSuffix("/") ? String(input.dropLast()) : input
       files += plans.sorted().map { folder + "/" + $0 }
     }
     if inputs.filter({ $0 == "-" }).count > 1 {
-      problems.append(Diagnostic(.error, "standard input (-) is named more than once", hint: "name - once: it can be read only once"))
+      problems.append(Diagnostic(.error, .standardInputNamedTwice, file: "-"))
     }
     guard problems.isEmpty else { throw .invalidInput(problems) }
     return files
@@ -189,12 +189,7 @@ public final class BatchRunner {
     let ledger = try SendLedger(folder: options.outputDirectory, writes: !options.isDryRun)
     let (sent, unconfirmed) = ledger.delivered
     if sent + unconfirmed > 0, !options.resumes, !options.sendsAgain {
-      let also = unconfirmed > 0 ? " (and \(unconfirmed) handed over without an answer)" : ""
-      throw .invalidInput([
-        Diagnostic(
-          .error, "this output folder's send ledger records \(sent) emails sent\(also); sending again would send them twice",
-          file: ledger.path, hint: "add --resume to send only the plans not sent yet, or --send-again to send every plan again")
-      ])
+      throw .invalidInput([Diagnostic(.error, .wouldSendAgain(sent: sent, unconfirmed: unconfirmed), file: ledger.path)])
     }
     return ledger
   }
@@ -271,7 +266,7 @@ public final class BatchRunner {
       if let problem = reader.readError {
         collector.add(BatchOutcome(
           input: file, record: 0, line: 0, status: .failed, milliseconds: 0,
-          diagnostics: [Diagnostic(.error, "cannot read further: \(problem)", file: file)]))
+          diagnostics: [Diagnostic(.error, .cannotReadFurther(reason: problem), file: file)]))
       }
     }
   }
@@ -324,12 +319,12 @@ public final class BatchRunner {
           options: options, ledger: ledger, outcome: &outcome)
       } catch {
         outcome.status = .failed
-        outcome.diagnostics += record.locatingInInput([Diagnostic(.error, error.message, hint: error.hint)])
+        outcome.diagnostics += record.locatingInInput([Diagnostic(.error, .unavailable(error.message, hint: error.hint))])
       }
     } catch let error as HandoutError {
       outcome.diagnostics = record.locatingInInput(error.diagnostics)
     } catch {
-      outcome.diagnostics = [Diagnostic(.error, "\(error)", file: record.input)]
+      outcome.diagnostics = [Diagnostic(.error, .failure("\(error)"), file: record.input)]
     }
     outcome.milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
     return outcome
@@ -341,7 +336,7 @@ extension HandoutError {
   public var diagnostics: [Diagnostic] {
     switch self {
     case .invalidInput(let diagnostics): diagnostics
-    case .failure(let message): [Diagnostic(.error, message)]
+    case .failure(let message): [Diagnostic(.error, .failure(message))]
     }
   }
 }

@@ -36,9 +36,7 @@ public final class RecordReader: Sequence, IteratorProtocol {
     } else {
       let opened = open(path, O_RDONLY)
       guard opened >= 0 else {
-        throw .invalidInput([Diagnostic(
-          .error, "cannot open the input: \(String(cString: strerror(errno)))", file: path,
-          hint: "check the path and the file's permissions")])
+        throw .invalidInput([Diagnostic(.error, .file(.cannotOpen(reason: String(cString: strerror(errno)))), file: path)])
       }
       input = path
       planPath = path

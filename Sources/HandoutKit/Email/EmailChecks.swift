@@ -10,8 +10,8 @@ struct EmailChecks {
   func check(_ plan: Plan) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     let root = JSONPath.root
-    func error(_ message: String, _ path: JSONPath, hint: String) {
-      diagnostics.append(Diagnostic(.error, message, file: file, at: read.location(of: path), path: path, hint: hint))
+    func error(_ problem: Problem, _ path: JSONPath) {
+      diagnostics.append(Diagnostic(.error, problem, file: file, at: read.location(of: path), path: path))
     }
     let fields: [(String?, JSONPath, isAddress: Bool, owner: String)] = [
       (plan.clinic?.name, root.appending("clinic").appending("name"), false, "clinic"),
@@ -21,24 +21,13 @@ struct EmailChecks {
     ]
     for (value, path, isAddress, owner) in fields {
       guard let value else {
-        if isAddress {
-          error(
-            "an email needs the \(owner)'s address", path,
-            hint: owner == "client"
-              ? "add \"email\" to \"client\", or render this plan without --eml"
-              : "add \"email\" to \"clinic\": emails are sent from the clinic's address")
-        }
+        if isAddress { error(.missingAddress(owner: owner), path) }
         continue
       }
       if let bad = value.unicodeScalars.first(where: Self.isControl) {
-        error(
-          "contains a control character (U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4))), "
-            + "which an email header cannot hold", path,
-          hint: "remove line breaks and tabs from this value; they would let the text add email headers")
+        error(.controlCharacter(bad.value), path)
       } else if isAddress, !isAddressSpec(value) {
-        error(
-          "\"\(value)\" is not an email address an email can be sent to", path,
-          hint: "write it as name@example.com, in plain ASCII, without spaces or angle brackets")
+        error(.notASendableAddress(value), path)
       }
     }
     return diagnostics
@@ -60,11 +49,5 @@ struct EmailChecks {
     }
     let domain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-".utf8)
     return isDotAtom(parts[0], allowed: atext) && isDotAtom(parts[1], allowed: domain)
-  }
-}
-
-extension String {
-  fileprivate func leftPadded(to width: Int) -> String {
-    String(repeating: "0", count: max(0, width - count)) + self
   }
 }

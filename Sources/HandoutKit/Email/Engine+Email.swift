@@ -14,15 +14,13 @@ extension Engine {
   ) throws(HandoutError) -> [UInt8] {
     guard let clinic = plan.clinic, let from = clinic.email, let client = plan.client, let to = client.email else {
       throw .invalidInput([
-        Diagnostic(.error, "an email needs clinic.email and client.email", file: file, hint: "add both addresses to the plan")
+        Diagnostic(.error, .emailNeedsAddresses, file: file, path: .root)
       ])
     }
     let text = composeEmail(plan, catalog: try catalog(language: plan.language))
     if text.subject.unicodeScalars.contains(where: EmailChecks.isControl) {
       throw .invalidInput([
-        Diagnostic(
-          .error, "the email subject holds a control character", file: file,
-          hint: "check the emailSubject label of the --catalog file")
+        Diagnostic(.error, .subjectControlCharacter, file: file)
       ])
     }
     let date = sourceDateEpoch ?? Int(Date().timeIntervalSince1970)

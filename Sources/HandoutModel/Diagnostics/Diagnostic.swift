@@ -1,6 +1,8 @@
-/// One problem found in an input file: what went wrong, where, and how to fix it.
+/// One problem found in an input file: what went wrong (a ``Problem``, a fact), where, and how
+/// serious it is.
 ///
-/// Diagnostics are facts; ``DiagnosticFormatter`` is the one place that turns them into text.
+/// `Problem+Message.swift` words the problem as ``message`` and ``hint``; ``DiagnosticFormatter``
+/// writes the lines a person reads.
 public struct Diagnostic: Sendable, Hashable {
   /// How serious a problem is.
   public enum Severity: String, Sendable, Hashable {
@@ -9,35 +11,38 @@ public struct Diagnostic: Sendable, Hashable {
   }
 
   public var severity: Severity
-  /// What is wrong, as a sentence fragment starting in lower case.
-  public var message: String
+  /// What is wrong.
+  public var problem: Problem
   /// The file the problem is in; `nil` for standard input before it is named.
   public var file: String?
   /// Where in the file; `nil` when the problem concerns the file as a whole.
   public var location: SourceLocation?
   /// The JSON path of the value at fault, when there is one.
   public var path: JSONPath?
-  /// How to fix it.
-  public var hint: String?
+  /// What kind of file it is, which says where its format is documented.
+  public var input: InputKind
 
   public init(
-    _ severity: Severity, _ message: String, file: String? = nil, at location: SourceLocation? = nil,
-    path: JSONPath? = nil, hint: String? = nil
+    _ severity: Severity, _ problem: Problem, file: String? = nil, at location: SourceLocation? = nil,
+    path: JSONPath? = nil, in input: InputKind = .plan
   ) {
     self.severity = severity
-    self.message = message
+    self.problem = problem
     self.file = file
     self.location = location
     self.path = path
-    self.hint = hint
+    self.input = input
   }
 }
 
-/// Diagnostics found while reading one input, in the order they were found.
-public struct DiagnosticError: Error, Sendable {
-  public var diagnostics: [Diagnostic]
-
-  public init(_ diagnostics: [Diagnostic]) {
-    self.diagnostics = diagnostics
-  }
+/// The kinds of file Handout reads, each documented in its own place.
+public enum InputKind: Sendable, Hashable {
+  /// A care plan (Docs/plan-format.md).
+  case plan
+  /// A layout file (`handout schema --layout`, Layouts/README.md).
+  case layout
+  /// A clinic's catalogue file (`handout catalog --json`).
+  case catalogue
+  /// One of the package's own catalogue files.
+  case builtInCatalogue
 }

@@ -1,4 +1,5 @@
-/// Turns diagnostics into the lines a person reads: `file:line:column: error: message`.
+/// Writes diagnostics as the lines a person reads: `file:line:column: error: path: message`,
+/// then `hint:`; the words themselves come from `Problem+Message.swift`.
 public enum DiagnosticFormatter {
   /// The text of one diagnostic: a first line in compiler style, then an indented hint.
   ///
@@ -21,21 +22,44 @@ public enum DiagnosticFormatter {
   }
 
   /// The most diagnostics written out in full; the rest are counted, so that standard error
-  /// stays short (under 64 KB) however broken an input is.
+  /// stays short however broken an input is.
   public static let shownLimit = 50
 
-  /// The text of several diagnostics, one after another, with a closing count.
+  /// The most bytes the diagnostics written out in full take: with a long file name or long
+  /// quoted values, fewer than ``shownLimit`` are written, and standard error stays under 64 KB.
+  public static let shownBytes = 60_000
+
+  /// The text of several diagnostics, one after another: the first ``shownLimit`` (within
+  /// ``shownBytes``), then one line counting the rest, then the count of errors and warnings.
   public static func format(_ diagnostics: [Diagnostic]) -> String {
-    var lines = diagnostics.prefix(shownLimit).map(format)
-    if diagnostics.count > shownLimit {
-      lines.append("… and \(diagnostics.count - shownLimit) more; fix these first, then run validate again")
-    }
+    var lines = shown(diagnostics)
     let errors = diagnostics.count { $0.severity == .error }
     let warnings = diagnostics.count - errors
     if diagnostics.count > 1 || errors > 0 {
       lines.append(countSummary(errors: errors, warnings: warnings))
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// The diagnostics written out in full, and a line counting those left out.
+  public static func shown(_ diagnostics: [Diagnostic]) -> [String] {
+    var lines: [String] = []
+    var bytes = 0
+    for diagnostic in diagnostics.prefix(shownLimit) {
+      var text = format(diagnostic)
+      if text.utf8.count > shownBytes / shownLimit * 4 {
+        // One diagnostic never takes more than a few kilobytes (a very long file name).
+        text = String(decoding: text.utf8.prefix(shownBytes / shownLimit * 4), as: UTF8.self) + "…"
+      }
+      guard bytes + text.utf8.count <= shownBytes else { break }
+      bytes += text.utf8.count + 1
+      lines.append(text)
+    }
+    if diagnostics.count > lines.count {
+      let rest = diagnostics.count - lines.count
+      lines.append("… and \(rest) more \(rest == 1 ? "problem" : "problems"); fix these first, then run validate again")
+    }
+    return lines
   }
 
   static func countSummary(errors: Int, warnings: Int) -> String {

@@ -7,9 +7,9 @@
 /// Reads an input file whole, after checking that it is a regular file within a size limit:
 /// a 1.5 GB file named as a plan is refused from its size, never read.
 public enum InputFile {
-  /// Why a file could not be read: a fact; ``message`` and ``hint`` word it for a plan,
-  /// layout or catalogue file, and a caller with other files (a logo) words it its own way.
-  public enum Problem: Error, Sendable, Equatable {
+  /// Why a file could not be read: a fact, carried by ``Problem/file(_:)`` (a plan, layout or
+  /// catalogue) or ``Problem/LogoFault/file(_:resolved:)``, and worded in `Problem+Message.swift`.
+  public enum Problem: Error, Sendable, Hashable {
     /// `stat` or `open` failed, with `strerror`'s words.
     case cannotOpen(reason: String)
     /// A folder, or something else that is not a regular file.
@@ -19,24 +19,6 @@ public enum InputFile {
     /// `read` failed, with `strerror`'s words.
     case cannotRead(reason: String)
 
-    public var message: String {
-      switch self {
-      case .cannotOpen(let reason): "cannot open the file: \(reason)"
-      case .notAFile(let isFolder): "this is \(isFolder ? "a folder" : "not a regular file"), not a file"
-      case .tooLarge(let bytes?, let limit): "the file is \(bytes.grouped) bytes; the limit is \(limit.grouped)"
-      case .tooLarge(nil, let limit): "the file is more than \(limit.grouped) bytes, the limit"
-      case .cannotRead(let reason): "cannot read the file: \(reason)"
-      }
-    }
-
-    public var hint: String {
-      switch self {
-      case .cannotOpen: "check the path and the file's permissions"
-      case .notAFile: "name a JSON file"
-      case .tooLarge: "a plan, layout or catalogue is a few kilobytes: is this the right file?"
-      case .cannotRead: "check the file and the disk"
-      }
-    }
   }
 
   /// The file's bytes, or the problem.

@@ -1,25 +1,24 @@
 /// Parses JSON text (RFC 8259) into ``JSONValue``s that carry their source positions.
 public enum JSONReader {
-  /// A syntax error, with the position of the offending character.
+  /// A text that is not JSON, with the position of the offending character.
   public struct SyntaxError: Error, Sendable, Equatable {
-    public var message: String
+    /// What is wrong: a ``Problem/syntax(_:)`` or a problem of the characters (invalid UTF-8,
+    /// a duplicate key, nesting too deep).
+    public var problem: Problem
     public var location: SourceLocation
-    /// How to fix it.
-    public var hint: String
     /// The value the error is in, when the parser had reached one ("clinic.name").
     public var path: JSONPath?
 
-    public init(message: String, location: SourceLocation, hint: String = SyntaxError.punctuationHint, path: JSONPath? = nil) {
-      self.message = message
+    public init(_ problem: Problem, location: SourceLocation, path: JSONPath? = nil) {
+      self.problem = problem
       self.location = location
-      self.hint = hint
       self.path = path
     }
 
-    /// The message as a diagnostic says it: syntax errors are said to be invalid JSON.
-    public var statement: String { hint == SyntaxError.punctuationHint ? "invalid JSON: \(message)" : message }
-
-    public static let punctuationHint = "check the punctuation just before this point; a JSON validator shows more"
+    /// The error as a diagnostic of `file`.
+    public func diagnostic(file: String?, in input: InputKind = .plan) -> Diagnostic {
+      Diagnostic(.error, problem, file: file, at: location, path: path, in: input)
+    }
   }
 
   /// Parses a complete JSON document.
@@ -70,20 +69,24 @@ private struct Parser {
   /// Where the parser is: the keys and indices of the values it is inside.
   var path: [JSONPath.Component] = []
 
-  mutating func error(_ message: String, hint: String = JSONReader.SyntaxError.punctuationHint) -> JSONReader.SyntaxError {
-    JSONReader.SyntaxError(message: message, location: location, hint: hint, path: path.isEmpty ? nil : JSONPath(path))
+  mutating func error(_ problem: Problem) -> JSONReader.SyntaxError {
+    JSONReader.SyntaxError(problem, location: location, path: path.isEmpty ? nil : JSONPath(path))
+  }
+
+  mutating func error(_ syntax: Problem.JSONSyntax) -> JSONReader.SyntaxError {
+    error(.syntax(syntax))
   }
 
   mutating func parseDocument() throws(JSONReader.SyntaxError) -> JSONValue {
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-      throw error("the file is UTF-16 text; Handout reads UTF-8", hint: "save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)")
+      throw error(.utf16Text)
     }
     skipWhitespace()
-    guard index < bytes.count else { throw error("the file is empty; expected a JSON object") }
+    guard index < bytes.count else { throw error(.emptyFile) }
     let value = try parseValue()
     skipWhitespace()
     if index < bytes.count {
-      throw error("unexpected \(describeCurrent()) after the end of the JSON value")
+      throw error(.trailingContent(found: describeCurrent()))
     }
     return value
   }
@@ -110,7 +113,7 @@ private struct Parser {
   }
 
   mutating func parseValue() throws(JSONReader.SyntaxError) -> JSONValue {
-    guard index < bytes.count else { throw error("unexpected end of file; expected a value") }
+    guard index < bytes.count else { throw error(.expectedValue(found: describeCurrent())) }
     let start = location
     switch bytes[index] {
     case UInt8(ascii: "{"): return try parseObject(start)
@@ -122,22 +125,22 @@ private struct Parser {
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       return JSONValue(.number(try parseNumber()), at: start)
     case UInt8(ascii: "'"):
-      throw error("strings must use double quotes (\"), not single quotes")
+      throw error(.singleQuotes)
     default:
-      throw error("unexpected \(describeCurrent()); expected a value")
+      throw error(.expectedValue(found: describeCurrent()))
     }
   }
 
   mutating func expectWord(_ word: String) throws(JSONReader.SyntaxError) {
     let utf8 = Array(word.utf8)
     guard bytes.count - index >= utf8.count, Array(bytes[index..<index + utf8.count]) == utf8
-    else { throw error("unexpected \(describeCurrent()); expected a value") }
+    else { throw error(.expectedValue(found: describeCurrent())) }
     index += utf8.count
   }
 
   mutating func enter() throws(JSONReader.SyntaxError) {
     depth += 1
-    if depth > maximumJSONDepth { throw error("values are nested more than \(maximumJSONDepth) deep") }
+    if depth > maximumJSONDepth { throw error(.tooDeep(limit: maximumJSONDepth)) }
   }
 
   mutating func parseObject(_ start: SourceLocation) throws(JSONReader.SyntaxError) -> JSONValue {
@@ -153,23 +156,20 @@ private struct Parser {
     }
     while true {
       skipWhitespace()
-      guard index < bytes.count else { throw error("unexpected end of file inside an object") }
+      guard index < bytes.count else { throw error(.unexpectedEnd(inside: .object)) }
       guard bytes[index] == UInt8(ascii: "\"") else {
-        if bytes[index] == UInt8(ascii: "}") { throw error("trailing comma before '}'") }
-        throw error("unexpected \(describeCurrent()); expected a key in double quotes")
+        if bytes[index] == UInt8(ascii: "}") { throw error(.trailingComma(before: "}")) }
+        throw error(.expectedKey(found: describeCurrent()))
       }
       let keyLocation = location
       let key = try parseString()
       if let first = keys[key] {
-        throw JSONReader.SyntaxError(
-          message: "the key \"\(key)\" appears twice in this object (first at \(first))",
-          location: keyLocation, hint: "keep one of them: JSON readers differ on which one counts",
-          path: JSONPath(path + [.key(key)]))
+        throw JSONReader.SyntaxError(.duplicateKey(key, first: first), location: keyLocation, path: JSONPath(path + [.key(key)]))
       }
       keys[key] = keyLocation
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-        throw error("unexpected \(describeCurrent()); expected ':' after the key \"\(key)\"")
+        throw error(.expectedColon(key: key, found: describeCurrent()))
       }
       index += 1
       skipWhitespace()
@@ -178,14 +178,14 @@ private struct Parser {
       path.removeLast()
       members.append(JSONValue.Member(key: key, keyLocation: keyLocation, value: value))
       skipWhitespace()
-      guard index < bytes.count else { throw error("unexpected end of file inside an object") }
+      guard index < bytes.count else { throw error(.unexpectedEnd(inside: .object)) }
       switch bytes[index] {
       case UInt8(ascii: ","): index += 1
       case UInt8(ascii: "}"):
         index += 1
         return JSONValue(.object(members), at: start)
       default:
-        throw error("unexpected \(describeCurrent()); expected ',' or '}' after a value")
+        throw error(.expectedSeparator(closing: "}", found: describeCurrent()))
       }
     }
   }
@@ -203,20 +203,20 @@ private struct Parser {
     while true {
       skipWhitespace()
       if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-        throw error("trailing comma before ']'")
+        throw error(.trailingComma(before: "]"))
       }
       path.append(.index(elements.count))
       elements.append(try parseValue())
       path.removeLast()
       skipWhitespace()
-      guard index < bytes.count else { throw error("unexpected end of file inside an array") }
+      guard index < bytes.count else { throw error(.unexpectedEnd(inside: .array)) }
       switch bytes[index] {
       case UInt8(ascii: ","): index += 1
       case UInt8(ascii: "]"):
         index += 1
         return JSONValue(.array(elements), at: start)
       default:
-        throw error("unexpected \(describeCurrent()); expected ',' or ']' after a value")
+        throw error(.expectedSeparator(closing: "]", found: describeCurrent()))
       }
     }
   }
@@ -243,16 +243,16 @@ private struct Parser {
         scalars.append(try parseEscape())
         runStart = index
       case 0x0A:
-        throw error("a string runs to the end of the line; close it with \" or write \\n")
+        throw error(.unterminatedString)
       case 0x00..<0x20:
-        throw error("a control character inside a string; write it as an escape such as \\t")
+        throw error(.controlCharacterInString)
       case 0x80...:
         try checkUTF8Sequence()
       default:
         index += 1
       }
     }
-    throw error("unexpected end of file inside a string")
+    throw error(.unexpectedEnd(inside: .string))
   }
 
   /// Checks the UTF-8 sequence at `index` (RFC 3629: no overlong forms, no surrogates, nothing
@@ -266,20 +266,20 @@ private struct Parser {
     case 0xE0...0xEF: (length, scalar) = (3, UInt32(lead & 0x0F))
     case 0xF0...0xF4: (length, scalar) = (4, UInt32(lead & 0x07))
     default:
-      throw error("invalid UTF-8: the byte 0x\(hex(lead)) cannot start a character", hint: "save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)")
+      throw error(.invalidUTF8(.cannotStart(lead)))
     }
     for offset in 1..<length {
       guard index + offset < bytes.count, bytes[index + offset] & 0xC0 == 0x80 else {
-        throw error("invalid UTF-8: the character starting with byte 0x\(hex(lead)) is cut short", hint: "save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)")
+        throw error(.invalidUTF8(.cutShort(lead)))
       }
       scalar = scalar << 6 | UInt32(bytes[index + offset] & 0x3F)
     }
     let smallest: UInt32 = [0, 0, 0x80, 0x800, 0x10000][length]
     guard scalar >= smallest, scalar <= 0x10FFFF else {
-      throw error("invalid UTF-8: an overlong or out-of-range sequence starting with byte 0x\(hex(lead))", hint: "save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)")
+      throw error(.invalidUTF8(.overlong(lead)))
     }
     guard !(0xD800...0xDFFF).contains(scalar) else {
-      throw error("invalid UTF-8: an encoded UTF-16 surrogate (bytes 0x\(hex(lead)) 0x\(hex(bytes[index + 1])) …)", hint: "save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)")
+      throw error(.invalidUTF8(.surrogate(lead, bytes[index + 1])))
     }
     try checkCharacter(scalar)
     index += length
@@ -287,21 +287,12 @@ private struct Parser {
 
   /// Refuses what is not a character to print: NUL and the Unicode noncharacters.
   mutating func checkCharacter(_ value: UInt32) throws(JSONReader.SyntaxError) {
-    let digits = String(value, radix: 16, uppercase: true)
-    let name = "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-    if value == 0 { throw error("a NUL character (U+0000) inside a string", hint: "remove it: it is not a character that prints") }
-    if (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE {
-      throw error("\(name) is a Unicode noncharacter, which cannot be printed", hint: "remove it; it often comes from a broken copy and paste")
-    }
-  }
-
-  func hex(_ byte: UInt8) -> String {
-    let digits = String(byte, radix: 16, uppercase: true)
-    return digits.count == 1 ? "0" + digits : digits
+    if value == 0 { throw error(.nulCharacter) }
+    if (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE { throw error(.noncharacter(value)) }
   }
 
   mutating func parseEscape() throws(JSONReader.SyntaxError) -> Unicode.Scalar {
-    guard index < bytes.count else { throw error("unexpected end of file inside a string") }
+    guard index < bytes.count else { throw error(.unexpectedEnd(inside: .string)) }
     let byte = bytes[index]
     index += 1
     switch byte {
@@ -318,22 +309,22 @@ private struct Parser {
       if (0xD800..<0xDC00).contains(high) {
         guard bytes.count - index >= 6, bytes[index] == UInt8(ascii: "\\"),
           bytes[index + 1] == UInt8(ascii: "u")
-        else { throw error("a lone UTF-16 surrogate \\u\(String(high, radix: 16)) in a string") }
+        else { throw error(.loneSurrogate(high)) }
         index += 2
         let low = try parseHex4()
-        guard (0xDC00..<0xE000).contains(low) else { throw error("an invalid UTF-16 surrogate pair") }
+        guard (0xDC00..<0xE000).contains(low) else { throw error(.invalidSurrogatePair) }
         let value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
         try checkCharacter(value)
         return Unicode.Scalar(value)!
       }
       guard let scalar = Unicode.Scalar(high) else {
-        throw error("a lone UTF-16 surrogate \\u\(String(high, radix: 16)) in a string")
+        throw error(.loneSurrogate(high))
       }
       try checkCharacter(high)
       return scalar
     default:
       index -= 1
-      throw error("an invalid escape \\\(describeCurrent().trimmingQuotes) in a string")
+      throw error(.invalidEscape(describeCurrent().trimmingQuotes))
     }
   }
 
@@ -341,7 +332,7 @@ private struct Parser {
     var value: UInt32 = 0
     for _ in 0..<4 {
       guard index < bytes.count, let digit = hexValue(bytes[index]) else {
-        throw error("\\u must be followed by four hexadecimal digits")
+        throw error(.shortUnicodeEscape)
       }
       value = value << 4 | digit
       index += 1
@@ -364,14 +355,14 @@ private struct Parser {
       i < bytes.count && bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9")
     }
     if bytes[index] == UInt8(ascii: "-") { index += 1 }
-    guard isDigit(index) else { throw error("a '-' must be followed by digits") }
+    guard isDigit(index) else { throw error(.malformedNumber(.minusWithoutDigits)) }
     if bytes[index] == UInt8(ascii: "0"), isDigit(index + 1) {
-      throw error("numbers must not have leading zeros")
+      throw error(.malformedNumber(.leadingZero))
     }
     while isDigit(index) { index += 1 }
     if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
       index += 1
-      guard isDigit(index) else { throw error("a decimal point must be followed by digits") }
+      guard isDigit(index) else { throw error(.malformedNumber(.pointWithoutDigits)) }
       while isDigit(index) { index += 1 }
     }
     if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
@@ -379,11 +370,11 @@ private struct Parser {
       if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
         index += 1
       }
-      guard isDigit(index) else { throw error("an exponent must have digits") }
+      guard isDigit(index) else { throw error(.malformedNumber(.exponentWithoutDigits)) }
       while isDigit(index) { index += 1 }
     }
     let text = String(decoding: bytes[start..<index], as: UTF8.self)
-    guard let value = Double(text), value.isFinite else { throw error("the number \(text) is too large") }
+    guard let value = Double(text), value.isFinite else { throw error(.numberTooLarge(text)) }
     return value
   }
 }

@@ -11,14 +11,14 @@ public struct JSONValueDecoder: Sendable {
   /// The file name used in diagnostics.
   public var file: String?
   public var unknownKeys: UnknownKeys
-  /// A hint for problems of structure (a missing field, a wrong type): where the format is
-  /// documented.
-  public var hint: String
+  /// What kind of file it is: problems of structure (a missing field, a wrong type) point to
+  /// where its format is documented.
+  public var input: InputKind
 
-  public init(file: String?, unknownKeys: UnknownKeys = .error, hint: String) {
+  public init(file: String?, unknownKeys: UnknownKeys = .error, input: InputKind) {
     self.file = file
     self.unknownKeys = unknownKeys
-    self.hint = hint
+    self.input = input
   }
 
   /// The decoded value, `nil` when any error was found, and every diagnostic.
@@ -27,9 +27,7 @@ public struct JSONValueDecoder: Sendable {
     do {
       root = try JSONReader.parse(bytes)
     } catch {
-      return (nil, [Diagnostic(
-        .error, error.statement, file: file, at: error.location, path: error.path,
-        hint: error.hint)])
+      return (nil, [error.diagnostic(file: file, in: input)])
     }
     return decode(type, from: root)
   }
@@ -41,61 +39,67 @@ public struct JSONValueDecoder: Sendable {
       let value = try T(from: ValueDecoder(value: root, path: [], asked: asked))
       let unknown = unknownKeyDiagnostics(root, path: .root, asked: asked)
       return (unknown.contains { $0.severity == .error } ? nil : value, unknown)
+    } catch let error as Mismatch {
+      let (path, location) = place(error.codingPath, in: root)
+      return (nil, [Diagnostic(.error, error.problem, file: file, at: location, path: path, in: input)])
     } catch let error as DecodingError {
       return (nil, [diagnostic(for: error, root: root)])
     } catch {
-      return (nil, [Diagnostic(.error, "\(error)", file: file, at: root.location, path: .root, hint: hint)])
+      return (nil, [Diagnostic(.error, .invalidValue(reason: "\(error)"), file: file, at: root.location, path: .root, in: input)])
     }
   }
 
-  private func diagnostic(for error: DecodingError, root: JSONValue) -> Diagnostic {
-    func place(_ codingPath: [any CodingKey]) -> (JSONPath, SourceLocation) {
-      var path = JSONPath.root
-      var value = root
-      var location = root.location
-      for key in codingPath {
-        if let index = key.intValue, case .array(let elements) = value.kind, elements.indices.contains(index) {
-          path = path.appending(index)
-          value = elements[index]
-          location = value.location
-        } else if let next = value[key.stringValue] {
-          path = path.appending(key.stringValue)
-          value = next
-          location = next.location
-        } else {
-          path = key.intValue.map { path.appending($0) } ?? path.appending(key.stringValue)
-        }
+  /// The JSON path and position a coding path leads to, as far as the document has it.
+  private func place(_ codingPath: [any CodingKey], in root: JSONValue) -> (JSONPath, SourceLocation) {
+    var path = JSONPath.root
+    var value = root
+    var location = root.location
+    for key in codingPath {
+      if let index = key.intValue, case .array(let elements) = value.kind, elements.indices.contains(index) {
+        path = path.appending(index)
+        value = elements[index]
+        location = value.location
+      } else if let next = value[key.stringValue] {
+        path = path.appending(key.stringValue)
+        value = next
+        location = next.location
+      } else {
+        path = key.intValue.map { path.appending($0) } ?? path.appending(key.stringValue)
       }
-      return (path, location)
     }
+    return (path, location)
+  }
+
+  private func diagnostic(for error: DecodingError, root: JSONValue) -> Diagnostic {
+    func place(_ codingPath: [any CodingKey]) -> (JSONPath, SourceLocation) { self.place(codingPath, in: root) }
     switch error {
     case .keyNotFound(let key, let context):
       let (path, location) = place(context.codingPath)
       // A misspelt key is the usual reason a field is missing: say which one.
-      var typo: String?
+      var typo: Problem.Misspelling?
       if case .object(let members)? = root.value(at: path)?.kind {
         typo = members.first { Suggestion.nearest(to: $0.key, in: [key.stringValue]) != nil }
-          .map { "\"\($0.key)\" at \($0.keyLocation) looks like a misspelling of it; " }
+          .map { Problem.Misspelling(key: $0.key, location: $0.keyLocation) }
       }
       return Diagnostic(
-        .error, "missing required field \"\(key.stringValue)\"", file: file, at: location,
-        path: path.appending(key.stringValue), hint: (typo ?? "") + hint)
+        .error, .missingKey(key.stringValue, misspelling: typo), file: file, at: location,
+        path: path.appending(key.stringValue), in: input)
     case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
       let (path, location) = place(context.codingPath)
-      return Diagnostic(.error, readable(context.debugDescription), file: file, at: location, path: path, hint: hint)
+      return Diagnostic(.error, problem(context.debugDescription), file: file, at: location, path: path, in: input)
     @unknown default:
-      return Diagnostic(.error, "\(error)", file: file, at: root.location, path: .root, hint: hint)
+      return Diagnostic(.error, .invalidValue(reason: "\(error)"), file: file, at: root.location, path: .root, in: input)
     }
   }
 
-  /// Swift's own words for an enum value it does not know ("Cannot initialize Paper from
-  /// invalid String value A5"), said as people would.
-  private func readable(_ description: String) -> String {
+  /// The fact in Swift's own words for a value a type refused: an enum value it does not know
+  /// ("Cannot initialize Paper from invalid String value A5"), or the type's own reason.
+  private func problem(_ description: String) -> Problem {
     let marker = " from invalid String value "
     guard description.hasPrefix("Cannot initialize "), let range = description.firstRange(of: marker) else {
-      return description
+      return .invalidValue(reason: description)
     }
-    return "\"\(description[range.upperBound...])\" is not a known value here"
+    return .unknownValue(String(description[range.upperBound...]))
   }
 
   private func unknownKeyDiagnostics(_ value: JSONValue, path: JSONPath, asked: AskedKeys) -> [Diagnostic] {
@@ -104,13 +108,12 @@ public struct JSONValueDecoder: Sendable {
     case .object(let members):
       if let known = asked.keys[path] {
         for member in members where !known.contains(member.key) {
-          let suggestion = Suggestion.nearest(to: member.key, in: Array(known))
-          let hint = suggestion.map { "did you mean \"\($0)\"?" }
-            ?? "known fields here: \(known.sorted().joined(separator: ", "))"
           result.append(Diagnostic(
             unknownKeys == .error ? .error : .warning,
-            unknownKeys == .error ? "unknown field \"\(member.key)\"" : "unknown field \"\(member.key)\" is ignored",
-            file: file, at: member.keyLocation, path: path.appending(member.key), hint: hint))
+            .unknownKey(
+              member.key, nearest: Suggestion.nearest(to: member.key, in: Array(known)), known: known.sorted(),
+              isIgnored: unknownKeys == .warning),
+            file: file, at: member.keyLocation, path: path.appending(member.key), in: input))
         }
       }
       for member in members {
@@ -145,8 +148,14 @@ private func jsonPath(_ codingPath: [any CodingKey]) -> JSONPath {
   }
 }
 
-private func mismatch(_ expected: String, _ value: JSONValue, _ path: [any CodingKey]) -> DecodingError {
-  .typeMismatch(Any.self, .init(codingPath: path, debugDescription: "expected \(expected), found \(value.typeDescription)"))
+/// A problem the decoder found itself, at a coding path.
+private struct Mismatch: Error {
+  var problem: Problem
+  var codingPath: [any CodingKey]
+}
+
+private func mismatch(_ expected: Problem.Expectation, _ value: JSONValue, _ path: [any CodingKey]) -> Mismatch {
+  Mismatch(problem: .expectedType(expected: expected, found: .value(value.typeDescription)), codingPath: path)
 }
 
 private struct ValueDecoder: Decoder {
@@ -164,14 +173,14 @@ private struct ValueDecoder: Decoder {
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-    guard case .object(let members) = value.kind else { throw mismatch("an object", value, path) }
+    guard case .object(let members) = value.kind else { throw mismatch(.object("an object"), value, path) }
     let key = jsonPath(path)
     if asked.keys[key] == nil { asked.keys[key] = [] }
     return KeyedDecodingContainer(Keyed<Key>(members: members, decoder: self))
   }
 
   func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-    guard case .array(let elements) = value.kind else { throw mismatch("an array", value, path) }
+    guard case .array(let elements) = value.kind else { throw mismatch(.array, value, path) }
     return Unkeyed(elements: elements, decoder: self)
   }
 
@@ -294,17 +303,17 @@ private struct Single: SingleValueDecodingContainer {
   }
 
   func decode(_ type: Bool.Type) throws -> Bool {
-    guard case .bool(let flag) = value.kind else { throw mismatch("true or false", value, codingPath) }
+    guard case .bool(let flag) = value.kind else { throw mismatch(.bool, value, codingPath) }
     return flag
   }
 
   func decode(_ type: String.Type) throws -> String {
-    guard case .string(let text) = value.kind else { throw mismatch("a string", value, codingPath) }
+    guard case .string(let text) = value.kind else { throw mismatch(.string, value, codingPath) }
     return text
   }
 
   func number() throws -> Double {
-    guard case .number(let number) = value.kind else { throw mismatch("a number", value, codingPath) }
+    guard case .number(let number) = value.kind else { throw mismatch(.number, value, codingPath) }
     return number
   }
 
@@ -314,9 +323,9 @@ private struct Single: SingleValueDecodingContainer {
   func integer<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
     let number = try number()
     guard number.rounded() == number, let whole = T(exactly: number) else {
-      throw DecodingError.dataCorrupted(.init(
-        codingPath: codingPath,
-        debugDescription: "expected a whole number from \(T.min) to \(T.max), found \(formatNumber(number))"))
+      let lower = Int(clamping: T.min)
+      let upper = Int(clamping: T.max)
+      throw Mismatch(problem: .outOfRange(value: number, bounds: .whole(lower...upper)), codingPath: codingPath)
     }
     return whole
   }

@@ -12,9 +12,7 @@ struct JSONObjectReader {
   /// A reader for `value`, or `nil` (with an error) when it is not an object.
   init?(_ value: JSONValue, path: JSONPath, sink: DiagnosticSink, what: String) {
     guard case .object(let members) = value.kind else {
-      sink.error(
-        "expected \(what) (a JSON object in braces), found \(value.typeDescription)",
-        at: value.location, path: path, hint: "write it as {\"key\": value, …}; Docs/plan-format.md describes every field")
+      sink.error(.expectedType(expected: .object(what), found: .value(value.typeDescription)), at: value.location, path: path)
       return nil
     }
     self.members = members
@@ -40,56 +38,40 @@ struct JSONObjectReader {
     members.contains { $0.key == key }
   }
 
-  mutating func string(
-    _ key: String, required: Bool = false, hint: String? = nil, limit: Int = PlanLimits.textCharacters
-  ) -> String? {
+  mutating func string(_ key: String, required: Bool = false, limit: Int = PlanLimits.textCharacters) -> String? {
     guard let value = value(key) else {
-      if required { missing(key, hint: hint) }
+      if required { missing(key) }
       return nil
     }
     guard case .string(let text) = value.kind else {
-      typeMismatch(value, key: key, expected: "a string")
+      typeMismatch(value, key: key, expected: .string)
       return nil
     }
     guard JSONObjectReader.isWithinLimits(text, limit: limit, at: value.location, path: path.appending(key), sink: sink) else {
       return nil
     }
     if text.trimmingWhitespace.isEmpty {
-      if required {
-        sink.error("must not be empty", at: value.location, path: path.appending(key), hint: hint)
-      }
+      if required { sink.error(.empty, at: value.location, path: path.appending(key)) }
       return nil
     }
     return text
   }
 
-  mutating func int(
-    _ key: String, in range: ClosedRange<Int>, required: Bool = false, hint: String? = nil
-  ) -> Int? {
+  mutating func int(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
     guard let value = value(key) else {
-      if required { missing(key, hint: hint) }
+      if required { missing(key) }
       return nil
     }
-    return JSONObjectReader.int(value, in: range, path: path.appending(key), sink: sink, hint: hint)
+    return JSONObjectReader.int(value, in: range, path: path.appending(key), sink: sink)
   }
 
-  static func int(
-    _ value: JSONValue, in range: ClosedRange<Int>, path: JSONPath, sink: DiagnosticSink,
-    hint: String?
-  ) -> Int? {
-    let expectation = range.upperBound == .max
-      ? "a whole number of at least \(range.lowerBound)"
-      : "a whole number from \(range.lowerBound) to \(range.upperBound)"
+  static func int(_ value: JSONValue, in range: ClosedRange<Int>, path: JSONPath, sink: DiagnosticSink) -> Int? {
     guard case .number(let number) = value.kind else {
-      sink.error(
-        "expected \(expectation), found \(value.typeDescription)", at: value.location, path: path,
-        hint: hint ?? "write a number without quotes")
+      sink.error(.expectedType(expected: .wholeNumber(range), found: .value(value.typeDescription)), at: value.location, path: path)
       return nil
     }
     guard number.rounded() == number, let whole = Int(exactly: number), range.contains(whole) else {
-      sink.error(
-        "expected \(expectation), found \(formatNumber(number))", at: value.location, path: path,
-        hint: hint ?? "use a whole number in that range")
+      sink.error(.outOfRange(value: number, bounds: .whole(range)), at: value.location, path: path)
       return nil
     }
     return whole
@@ -98,21 +80,19 @@ struct JSONObjectReader {
   mutating func bool(_ key: String) -> Bool? {
     guard let value = value(key) else { return nil }
     guard case .bool(let flag) = value.kind else {
-      typeMismatch(value, key: key, expected: "true or false")
+      typeMismatch(value, key: key, expected: .bool)
       return nil
     }
     return flag
   }
 
-  mutating func strings(_ key: String, hint: String? = nil, limit: Int = PlanLimits.textCharacters) -> [String] {
+  mutating func strings(_ key: String, limit: Int = PlanLimits.textCharacters) -> [String] {
     guard let value = value(key) else { return [] }
     guard case .array(let elements) = value.kind else {
       if case .string(let single) = value.kind {
-        sink.error(
-          "expected an array of strings, found a single string", at: value.location,
-          path: path.appending(key), hint: "put it in brackets: [\"\(single.prefix(30))…\"]")
+        sink.error(.expectedType(expected: .arrayOfStrings, found: .string(single)), at: value.location, path: path.appending(key))
       } else {
-        typeMismatch(value, key: key, expected: "an array of strings")
+        typeMismatch(value, key: key, expected: .arrayOfStrings)
       }
       return []
     }
@@ -123,8 +103,8 @@ struct JSONObjectReader {
     for (index, element) in elements.enumerated() {
       guard case .string(let text) = element.kind else {
         sink.error(
-          "expected a string, found \(element.typeDescription)", at: element.location,
-          path: path.appending(key).appending(index), hint: hint ?? "write the text in double quotes")
+          .expectedType(expected: .string, found: .value(element.typeDescription)), at: element.location,
+          path: path.appending(key).appending(index))
         continue
       }
       guard JSONObjectReader.isWithinLimits(text, limit: limit, at: element.location, path: path.appending(key).appending(index), sink: sink)
@@ -137,9 +117,7 @@ struct JSONObjectReader {
   /// Whether a list's length is within ``PlanLimits/listItems``; reports it when not.
   static func isWithinCount(_ count: Int, at location: SourceLocation, path: JSONPath, sink: DiagnosticSink) -> Bool {
     guard count > PlanLimits.listItems else { return true }
-    sink.error(
-      "the list has \(count.grouped) items; the limit is \(PlanLimits.listItems)", at: location, path: path,
-      hint: "a handout lists what one client does at home: keep the few that matter")
+    sink.error(.tooManyItems(count: count, limit: PlanLimits.listItems), at: location, path: path)
     return false
   }
 
@@ -154,15 +132,11 @@ struct JSONObjectReader {
       if scalar.properties.isWhitespace { run = 0 } else { run += 1; longestRun = max(longestRun, run) }
     }
     if count > limit {
-      sink.error(
-        "the text is \(count.grouped) characters long; the limit is \(limit.grouped)", at: location, path: path,
-        hint: "shorten it: a handout is read in a few minutes")
+      sink.error(.tooLong(count: count, limit: limit), at: location, path: path)
       return false
     }
     if longestRun > PlanLimits.unbrokenCharacters {
-      sink.error(
-        "the text holds \(longestRun.grouped) characters without a space; the limit is \(PlanLimits.unbrokenCharacters.grouped)",
-        at: location, path: path, hint: "break it with spaces, or remove what was pasted by mistake")
+      sink.error(.unbrokenRun(count: longestRun, limit: PlanLimits.unbrokenCharacters), at: location, path: path)
       return false
     }
     return true
@@ -172,7 +146,7 @@ struct JSONObjectReader {
   mutating func array(_ key: String) -> [(JSONValue, JSONPath)] {
     guard let value = value(key) else { return [] }
     guard case .array(let elements) = value.kind else {
-      typeMismatch(value, key: key, expected: "an array")
+      typeMismatch(value, key: key, expected: .array)
       return []
     }
     let base = path.appending(key)
@@ -180,28 +154,22 @@ struct JSONObjectReader {
     return elements.enumerated().map { ($1, base.appending($0)) }
   }
 
-  func missing(_ key: String, hint: String?) {
-    sink.error(
-      "missing required field \"\(key)\"", at: location,
-      path: path.components.isEmpty ? JSONPath.root.appending(key) : path.appending(key),
-      hint: hint ?? "add \"\(key)\"; Docs/plan-format.md describes every field")
+  func missing(_ key: String) {
+    sink.error(.missingKey(key), at: location, path: path.appending(key))
   }
 
-  func typeMismatch(_ value: JSONValue, key: String, expected: String) {
-    sink.error(
-      "expected \(expected), found \(value.typeDescription)", at: value.location,
-      path: path.appending(key), hint: "write \(expected) here; Docs/plan-format.md describes every field")
+  func typeMismatch(_ value: JSONValue, key: String, expected: Problem.Expectation) {
+    sink.error(.expectedType(expected: expected, found: .value(value.typeDescription)), at: value.location, path: path.appending(key))
   }
 
   /// Warns about every key that no accessor asked for.
   func finish() {
     for member in members where !knownKeys.contains(member.key) {
-      let suggestion = Suggestion.nearest(to: member.key, in: knownKeys)
-      let hint = suggestion.map { "did you mean \"\($0)\"?" }
-        ?? "known fields here: \(knownKeys.filter { !$0.hasPrefix("$") }.joined(separator: ", "))"
       sink.warning(
-        "unknown field \"\(member.key)\" is ignored", at: member.keyLocation,
-        path: path.appending(member.key), hint: hint)
+        .unknownKey(
+          member.key, nearest: Suggestion.nearest(to: member.key, in: knownKeys),
+          known: knownKeys.filter { !$0.hasPrefix("$") }, isIgnored: true),
+        at: member.keyLocation, path: path.appending(member.key))
     }
   }
 }
@@ -213,14 +181,12 @@ final class DiagnosticSink {
 
   init(file: String?) { self.file = file }
 
-  func error(_ message: String, at location: SourceLocation?, path: JSONPath?, hint: String? = nil) {
-    diagnostics.append(
-      Diagnostic(.error, message, file: file, at: location, path: path, hint: hint))
+  func error(_ problem: Problem, at location: SourceLocation?, path: JSONPath?) {
+    diagnostics.append(Diagnostic(.error, problem, file: file, at: location, path: path))
   }
 
-  func warning(_ message: String, at location: SourceLocation?, path: JSONPath?, hint: String? = nil) {
-    diagnostics.append(
-      Diagnostic(.warning, message, file: file, at: location, path: path, hint: hint))
+  func warning(_ problem: Problem, at location: SourceLocation?, path: JSONPath?) {
+    diagnostics.append(Diagnostic(.warning, problem, file: file, at: location, path: path))
   }
 
   var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -14,25 +14,19 @@ public struct PlanReader: Sendable {
   public func read(_ bytes: [UInt8]) -> ReadPlan {
     let sink = DiagnosticSink(file: file)
     guard bytes.count <= PlanLimits.fileBytes else {
-      sink.error(
-        "the plan is more than \(PlanLimits.fileBytes.grouped) bytes, the limit", at: nil, path: nil,
-        hint: "a plan is a few kilobytes: is this the right file?")
+      sink.error(.file(.tooLarge(bytes: nil, limit: PlanLimits.fileBytes)), at: nil, path: nil)
       return ReadPlan(plan: nil, diagnostics: sink.diagnostics, root: nil)
     }
     let root: JSONValue
     do {
       root = try JSONReader.parse(bytes)
     } catch {
-      sink.error(
-        error.statement, at: error.location, path: error.path,
-        hint: error.hint)
+      sink.error(error.problem, at: error.location, path: error.path)
       return ReadPlan(plan: nil, diagnostics: sink.diagnostics, root: nil)
     }
     let characters = root.textCharacterCount
     if characters > PlanLimits.totalTextCharacters {
-      sink.error(
-        "the plan holds \(characters.grouped) characters of text; the limit is \(PlanLimits.totalTextCharacters.grouped)",
-        at: root.location, path: .root, hint: "a handout is read in a few minutes: shorten the longest texts and lists")
+      sink.error(.tooMuchText(count: characters, limit: PlanLimits.totalTextCharacters), at: root.location, path: .root)
       return ReadPlan(plan: nil, diagnostics: sink.diagnostics, root: root)
     }
     var reading = PlanReading(sink: sink)
@@ -78,23 +72,16 @@ private struct PlanReading {
     }
     r.accept("$schema")
     if let format = r.value("format") {
-      if JSONObjectReader.int(
-        format, in: 1...1, path: .root.appending("format"), sink: sink,
-        hint: "this version of Handout reads format 1") == nil
-      { /* reported */ }
+      _ = JSONObjectReader.int(format, in: 1...1, path: .root.appending("format"), sink: sink)
     } else {
-      sink.error(
-        "missing required field \"format\"", at: root.location, path: .root.appending("format"),
-        hint: "add \"format\": 1 at the top of the plan")
+      sink.error(.missingKey("format"), at: root.location, path: .root.appending("format"))
     }
     plan.layout = r.string("layout")
     if let language = r.string("language") {
       if LanguageTag.isWellFormed(language) {
         plan.language = language
       } else {
-        sink.error(
-          "\"\(language)\" is not a language tag", at: r.value("language")?.location,
-          path: .root.appending("language"), hint: "use a BCP 47 tag such as \"en\", \"es\" or \"ko\"")
+        sink.error(.notALanguageTag(language), at: r.value("language")?.location, path: .root.appending("language"))
       }
     }
     plan.date = date(&r, "date")
@@ -130,10 +117,7 @@ private struct PlanReading {
     plan.notes = r.string("notes", limit: PlanLimits.notesCharacters)
     plan.showRedFlags = r.bool("showRedFlags") ?? true
     if plan.client == nil, plan.title == nil, !sink.hasErrors {
-      sink.error(
-        "a plan needs a \"client\" (a personal plan) or a \"title\" (a brochure)",
-        at: root.location, path: .root,
-        hint: "add \"client\": {\"name\": \"…\"} or \"title\": \"…\"")
+      sink.error(.needsClientOrTitle, at: root.location, path: .root)
     }
     r.finish()
     return plan
@@ -143,15 +127,11 @@ private struct PlanReading {
     guard let value = r.value(key) else { return nil }
     let path = r.path.appending(key)
     guard case .string(let text) = value.kind else {
-      sink.error(
-        "expected a date as a string \"YYYY-MM-DD\", found \(value.typeDescription)",
-        at: value.location, path: path, hint: "for example \"2026-11-20\", in quotes")
+      sink.error(.expectedType(expected: .date, found: .value(value.typeDescription)), at: value.location, path: path)
       return nil
     }
     guard let date = CalendarDate(iso: text) else {
-      sink.error(
-        "\"\(text)\" is not a real date", at: value.location, path: path,
-        hint: "write dates as YYYY-MM-DD, for example \"2026-11-20\"")
+      sink.error(.notADate(text), at: value.location, path: path)
       return nil
     }
     return date
@@ -162,14 +142,12 @@ private struct PlanReading {
       return nil
     }
     defer { r.finish() }
-    let name = r.string("name", required: true, hint: "the clinic's name as it should print")
+    let name = r.string("name", required: true)
     var clinic = Clinic(name: name ?? "")
     clinic.phone = r.string("phone")
     clinic.email = r.string("email")
     if let email = clinic.email, !email.isPlausibleEmail {
-      sink.error(
-        "\(email.debugDescription) is not an email address", at: r.value("email")?.location,
-        path: path.appending("email"), hint: "write it as name@example.com")
+      sink.error(.notAnEmailAddress(email), at: r.value("email")?.location, path: path.appending("email"))
     }
     clinic.website = url(&r, "website")
     clinic.bookingUrl = url(&r, "bookingUrl")
@@ -177,9 +155,7 @@ private struct PlanReading {
     if let hex = r.string("brandColor") {
       clinic.brandColor = RGBColor(hex: hex)
       if clinic.brandColor == nil {
-        sink.error(
-          "\"\(hex)\" is not a colour", at: r.value("brandColor")?.location,
-          path: path.appending("brandColor"), hint: "write it as #RRGGBB, for example \"#2F6F73\"")
+        sink.error(.notAColour(hex), at: r.value("brandColor")?.location, path: path.appending("brandColor"))
       }
     }
     clinic.logo = r.string("logo")
@@ -192,13 +168,12 @@ private struct PlanReading {
     let path = r.path.appending(key)
     if text.unicodeScalars.count > WebAddress.maximumLength {
       sink.error(
-        "the web address is \(text.unicodeScalars.count) characters long; the limit is \(WebAddress.maximumLength)",
-        at: r.value(key)?.location, path: path, hint: "link to a shorter address, such as the site's home page")
+        .webAddressTooLong(count: text.unicodeScalars.count, limit: WebAddress.maximumLength), at: r.value(key)?.location,
+        path: path)
       return nil
     }
     if let problem = WebAddress.problem(in: text) {
-      let (message, hint) = WebAddress.describe(problem, in: text)
-      sink.error(message, at: r.value(key)?.location, path: path, hint: hint)
+      sink.error(.notAWebAddress(text, problem), at: r.value(key)?.location, path: path)
       return nil
     }
     return text
@@ -210,14 +185,12 @@ private struct PlanReading {
   ) -> T? {
     guard var r = JSONObjectReader(value, path: path, sink: sink, what: what) else { return nil }
     defer { r.finish() }
-    let name = r.string("name", required: true, hint: "\(what)'s name as it should print")
+    let name = r.string("name", required: true)
     let result = build(name ?? "", &r)
     if let email = r.members.first(where: { $0.key == "email" }),
       case .string(let text) = email.value.kind, !text.isPlausibleEmail
     {
-      sink.error(
-        "\(text.debugDescription) is not an email address", at: email.value.location,
-        path: path.appending("email"), hint: "write it as name@example.com")
+      sink.error(.notAnEmailAddress(text), at: email.value.location, path: path.appending("email"))
     }
     return name == nil ? nil : result
   }
@@ -227,14 +200,13 @@ private struct PlanReading {
       return nil
     }
     defer { r.finish() }
-    let id = r.string("id", required: true, hint: "a catalogue id such as \"sciatica\"")
+    let id = r.string("id", required: true)
     var condition = Condition(id: id ?? "")
     condition.side = side(&r)
     condition.summary = r.string("summary", limit: PlanLimits.longTextCharacters)
     condition.symptoms = r.strings("symptoms")
     condition.painAreas = r.strings("painAreas")
-    condition.painScore = r.int(
-      "painScore", in: 0...10, hint: "0 means no pain, 10 the worst pain imaginable")
+    condition.painScore = r.int("painScore", in: 0...10)
     return id == nil ? nil : condition
   }
 
@@ -242,13 +214,11 @@ private struct PlanReading {
     // Read as a raw value: an empty string is not "no side", it is a mistake to report.
     guard let value = r.value("side") else { return nil }
     guard case .string(let text) = value.kind else {
-      r.typeMismatch(value, key: "side", expected: "\"left\", \"right\" or \"both\"")
+      r.typeMismatch(value, key: "side", expected: .oneOf(["left", "right", "both"]))
       return nil
     }
     guard let side = BodySide(rawValue: text) else {
-      sink.error(
-        "\"\(text)\" is not a side", at: r.value("side")?.location, path: r.path.appending("side"),
-        hint: "use \"left\", \"right\" or \"both\"")
+      sink.error(.notASide(text), at: r.value("side")?.location, path: r.path.appending("side"))
       return nil
     }
     return side
@@ -263,25 +233,22 @@ private struct PlanReading {
     if let every = r.value("every") {
       sessions.every = frequency(every, path.appending("every"))
     }
-    sessions.planned = r.int("planned", in: 1...1000, hint: "how many sessions the plan foresees")
-    sessions.minutes = r.int("minutes", in: 5...600, hint: "the length of one session in minutes")
+    sessions.planned = r.int("planned", in: 1...1000)
+    sessions.minutes = r.int("minutes", in: 5...600)
     if let next = r.value("next") {
       if case .string(let text) = next.kind, let dateTime = LocalDateTime(iso: text) {
         sessions.next = dateTime
       } else {
-        sink.error(
-          "expected the next appointment as \"YYYY-MM-DDTHH:MM\", found \(describe(next))",
-          at: next.location, path: path.appending("next"), hint: "for example \"2026-11-27T10:30\"")
+        sink.error(.expectedType(expected: .appointment, found: found(next)), at: next.location, path: path.appending("next"))
       }
     }
     for (element, elementPath) in r.array("history") {
       guard var h = JSONObjectReader(element, path: elementPath, sink: sink, what: "a session")
       else { continue }
       let date = date(&h, "date")
-      if date == nil, !h.has("date") { h.missing("date", hint: "the day of the session, YYYY-MM-DD") }
-      let painHint = "0 means no pain, 10 the worst pain imaginable"
-      let before = h.int("painBefore", in: 0...10, hint: painHint)
-      let after = h.int("painAfter", in: 0...10, hint: painHint)
+      if date == nil, !h.has("date") { h.missing("date") }
+      let before = h.int("painBefore", in: 0...10)
+      let after = h.int("painAfter", in: 0...10)
       let techniques = h.strings("techniques")
       h.finish()
       if let date {
@@ -300,14 +267,12 @@ private struct PlanReading {
       return nil
     }
     defer { r.finish() }
-    let count = r.int("count", in: 1...31, required: true, hint: "how many sessions per unit")
+    let count = r.int("count", in: 1...31, required: true)
     var unit: Frequency.Unit?
-    if let text = r.string("unit", required: true, hint: "\"day\", \"week\" or \"month\"") {
+    if let text = r.string("unit", required: true) {
       unit = Frequency.Unit(rawValue: text)
       if unit == nil {
-        sink.error(
-          "\"\(text)\" is not a unit of time", at: r.value("unit")?.location,
-          path: path.appending("unit"), hint: "use \"day\", \"week\" or \"month\"")
+        sink.error(.notAUnitOfTime(text), at: r.value("unit")?.location, path: path.appending("unit"))
       }
     }
     guard let count, let unit else { return nil }
@@ -342,14 +307,14 @@ private struct PlanReading {
       }
       item.dosage.side = side(&r)
       item.dosage.holdSeconds = seconds(&r, "hold")
-      item.dosage.repetitions = r.int("repeat", in: 1...100, hint: "how many times in a row, for example 3")
-      item.dosage.perDay = r.int("perDay", in: 1...24, hint: "how many times a day, for example 2")
-      item.dosage.sets = r.int("sets", in: 1...20, hint: "how many sets, for example 2")
+      item.dosage.repetitions = r.int("repeat", in: 1...100)
+      item.dosage.perDay = r.int("perDay", in: 1...24)
+      item.dosage.sets = r.int("sets", in: 1...20)
       item.dosage.restSeconds = seconds(&r, "rest")
       item.dosage.durationSeconds = seconds(&r, "duration")
       item.dosage.everySeconds = seconds(&r, "every")
       item.dosage.when = r.string("when")
-      item.dosage.breaths = r.int("breaths", in: 1...100, hint: "how many slow breaths, for example 10")
+      item.dosage.breaths = r.int("breaths", in: 1...100)
       item.feel = r.string("feel")
       item.videoUrl = url(&r, "videoUrl")
     }
@@ -362,10 +327,7 @@ private struct PlanReading {
   ) {
     if first == nil || second == nil {
       let absent = first == nil ? firstKey : secondKey
-      sink.error(
-        "an entry without \"id\" needs \"\(firstKey)\" and \"\(secondKey)\"; \"\(absent)\" is missing",
-        at: r.location, path: r.path,
-        hint: "give a catalogue \"id\", or write your own \"\(firstKey)\" and \"\(secondKey)\"")
+      sink.error(.incompleteEntry(first: firstKey, second: secondKey, missing: absent), at: r.location, path: r.path)
     }
   }
 
@@ -373,24 +335,22 @@ private struct PlanReading {
   func seconds(_ r: inout JSONObjectReader, _ key: String) -> Int? {
     guard let value = r.value(key) else { return nil }
     let path = r.path.appending(key)
-    let hint = "write a time such as \"30 s\" or \"2 min\", or a number of seconds"
     switch value.kind {
     case .number:
-      return JSONObjectReader.int(value, in: 1...3600, path: path, sink: sink, hint: hint)
+      return JSONObjectReader.int(value, in: 1...3600, path: path, sink: sink)
     case .string(let text):
       if let seconds = DurationText.seconds(text), (1...3600).contains(seconds) { return seconds }
-      sink.error("\"\(text)\" is not a time from 1 s to 60 min", at: value.location, path: path, hint: hint)
+      sink.error(.notADuration(text), at: value.location, path: path)
       return nil
     default:
-      sink.error(
-        "expected a time, found \(value.typeDescription)", at: value.location, path: path, hint: hint)
+      sink.error(.expectedType(expected: .time, found: .value(value.typeDescription)), at: value.location, path: path)
       return nil
     }
   }
 
-  func describe(_ value: JSONValue) -> String {
-    if case .string(let text) = value.kind { return "\"\(text)\"" }
-    return value.typeDescription
+  func found(_ value: JSONValue) -> Problem.Found {
+    if case .string(let text) = value.kind { return .string(text) }
+    return .value(value.typeDescription)
   }
 }
 

@@ -6,7 +6,7 @@
 /// URI grammar or is a letter of another script (an IRI, RFC 3987, percent-encoded on output).
 public enum WebAddress {
   /// Why a text is not a web address.
-  public enum Problem: Sendable, Equatable {
+  public enum Problem: Sendable, Hashable {
     /// No `scheme://` at the start.
     case missingScheme
     /// A scheme other than `http` or `https` (`javascript`, `file`, `data`…).
@@ -54,36 +54,6 @@ public enum WebAddress {
       }
     }
     return nil
-  }
-
-  /// A sentence for `problem`, naming the address.
-  public static func describe(_ problem: Problem, in text: String) -> (message: String, hint: String) {
-    let shown = text.debugDescription
-    switch problem {
-    case .missingScheme:
-      return ("\(shown) is not a web address", "write the full address, starting with https://")
-    case .scheme(let scheme):
-      return (
-        "\(shown) is a \"\(scheme):\" address; only https: and http: web addresses are allowed",
-        "a handout links only to web pages: write an address starting with https://")
-    case .host:
-      return ("\(shown) has no valid host name after \"//\"", "write it as https://example.com/page")
-    case .userInfo:
-      return (
-        "\(shown) holds a user name or password before the host",
-        "remove everything between \"//\" and \"@\", including the \"@\"")
-    case .port:
-      return ("\(shown) has a port that is not a number from 1 to 65535", "remove the \":port\" part, or correct it")
-    case .character(let character, let position):
-      let name = character.unicodeScalars.first.map { "U+" + String($0.value, radix: 16, uppercase: true) } ?? ""
-      return (
-        "\(shown) holds \(character.debugDescription) (\(name)) at character \(position), which a web address cannot hold",
-        "percent-encode it (a space is %20), or copy the address again from the browser's address bar")
-    case .percentEscape(let position):
-      return (
-        "\(shown) has a \"%\" at character \(position) that is not followed by two hexadecimal digits",
-        "write a percent sign itself as %25")
-    }
   }
 
   /// Checks the host and the optional port of an authority.
