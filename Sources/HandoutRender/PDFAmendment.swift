@@ -129,6 +129,13 @@ struct PDFAmendment {
       content = rewritten
       changed = true
     }
+    // Emoji are pictures: their text needs a glyph to stand on (PictureText).
+    if marks.values.contains(where: { if case .actualText = $0 { true } else { false } }),
+      let withGlyphs = PictureText.withInvisibleGlyphs(content)
+    {
+      content = withGlyphs
+      changed = true
+    }
     // Cairo marks the hyphen Pango draws at a soft hyphen with the soft hyphen as its
     // text; the word is whole again when it is copied or read, so the hyphen stands for nothing.
     let softHyphen = Array("/ActualText <feff00ad>".utf8)
