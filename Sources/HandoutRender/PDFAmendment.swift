@@ -82,8 +82,7 @@ struct PDFAmendment {
       guard let cmap = file.dictionary(number)?["ToUnicode"]?.reference, cmaps.insert(cmap).inserted,
         let stream = file.stream(cmap), let text = inflate(stream.data)
       else { continue }
-      let softHyphen = Array("<00ad>".utf8)
-      guard text.firstIndex(of: softHyphen, from: 0) != nil, let compressed = deflate(text.replacing(softHyphen, with: Array("<002d>".utf8))) else { continue }
+      guard let hyphens = ToUnicodeMap.softHyphensAsHyphens(text), let compressed = deflate(hyphens) else { continue }
       update.set(cmap, Array("<< /Length \(compressed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8) + compressed + Array("\nendstream\n".utf8))
     }
 
@@ -285,6 +284,61 @@ private struct MarkedContent {
         }
         out += content[index..<end]
         index = end
+      }
+    }
+    return changed ? out : nil
+  }
+}
+
+/// A font's ToUnicode CMap, as Cairo writes it.
+enum ToUnicodeMap {
+  /// The CMap with every glyph that maps to U+00AD mapped to U+002D instead; nil when none does.
+  ///
+  /// Only the Unicode side of a mapping changes: in a CID font of more than 172 glyphs `<00ad>`
+  /// is also a glyph's code (in a Korean large-print sheet, the code of 레), which must stay.
+  static func softHyphensAsHyphens(_ cmap: [UInt8]) -> [UInt8]? {
+    var out = cmap
+    var changed = false
+    var section = 0  // 1 in bfchar, 2 in bfrange
+    var position = 0  // hex strings (and arrays) since the section began
+    var inArray = false
+    var index = 0
+    let count = cmap.count
+    func word(at start: Int) -> Int {
+      var end = start
+      while end < count, (cmap[end] >= 0x61 && cmap[end] <= 0x7A) || (cmap[end] >= 0x41 && cmap[end] <= 0x5A) { end += 1 }
+      return end
+    }
+    while index < count {
+      let byte = cmap[index]
+      if byte == UInt8(ascii: "<"), index + 1 < count, cmap[index + 1] != UInt8(ascii: "<") {
+        var end = index + 1
+        while end < count, cmap[end] != UInt8(ascii: ">") { end += 1 }
+        let isDestination = inArray || (section == 1 && position % 2 == 1) || (section == 2 && position % 3 == 2)
+        if isDestination, end - index == 5, String(decoding: cmap[(index + 1)..<end], as: UTF8.self).lowercased() == "00ad" {
+          out.replaceSubrange((index + 1)..<end, with: Array("002d".utf8))
+          changed = true
+        }
+        if !inArray { position += 1 }
+        index = end + 1
+      } else if byte == UInt8(ascii: "[") {
+        inArray = section == 2
+        index += 1
+      } else if byte == UInt8(ascii: "]") {
+        if inArray { position += 1 }
+        inArray = false
+        index += 1
+      } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) {
+        let end = word(at: index)
+        switch String(decoding: cmap[index..<end], as: UTF8.self) {
+        case "beginbfchar": section = 1; position = 0
+        case "beginbfrange": section = 2; position = 0
+        case "endbfchar", "endbfrange": section = 0
+        default: break
+        }
+        index = end
+      } else {
+        index += 1
       }
     }
     return changed ? out : nil
