@@ -2,7 +2,9 @@
 /// action can run code or open files.
 ///
 /// The check reads the file's tokens outside strings and streams, so plan text inside a string
-/// (a title that reads "/JavaScript") is not mistaken for a name.
+/// (a title that reads "/JavaScript") is not mistaken for a name; object streams (`/Type
+/// /ObjStm`, where the post-pass puts the annotations and their actions) are inflated and read
+/// the same way, and one that cannot be inflated is a problem.
 enum LinkAudit {
   /// Names that must never appear as PDF names: actions that run scripts, launch programs,
   /// submit or import data, or open other files.
@@ -16,12 +18,20 @@ enum LinkAudit {
   static func problem(in pdf: [UInt8], expected: Set<String>) -> String? {
     var scanner = Scanner(bytes: pdf)
     var previousName: String?
+    var objectStream = false
     while let token = scanner.next() {
       switch token {
       case .name(let name):
         if forbiddenNames.contains(name) { return "the PDF holds the name /\(name)" }
+        if name == "ObjStm", previousName == "Type" { objectStream = true }
         previousName = name
         continue
+      case .stream(let data):
+        if objectStream {
+          guard let objects = inflate(Array(data)) else { return "the PDF holds an object stream that cannot be inflated" }
+          if let problem = problem(in: objects, expected: expected) { return problem }
+        }
+        objectStream = false
       case .string(let bytes):
         if previousName == "URI" {
           let uri = String(decoding: bytes, as: UTF8.self)
@@ -38,6 +48,8 @@ enum LinkAudit {
   private enum Token {
     case name(String)
     case string([UInt8])
+    /// A stream's data, up to `endstream`.
+    case stream(ArraySlice<UInt8>)
     case other
   }
 
@@ -72,8 +84,7 @@ enum LinkAudit {
           while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
         case UInt8(ascii: "s") where bytes[index...].starts(with: Array("stream".utf8))
           && (index == 0 || isDelimiter(bytes[index - 1])):
-          skipStream()
-          return .other
+          return .stream(skipStream())
         default:
           index += 1
           if isDelimiter(byte) || byte == 0x20 || byte == 0x0A || byte == 0x0D { continue }
@@ -84,18 +95,23 @@ enum LinkAudit {
       return nil
     }
 
-    /// Skips from `stream` to just after the matching `endstream`.
-    mutating func skipStream() {
+    /// Skips from `stream` to just after the matching `endstream`; returns the data between.
+    mutating func skipStream() -> ArraySlice<UInt8> {
       let marker = Array("endstream".utf8)
       index += 6
+      if index < bytes.count, bytes[index] == 13 { index += 1 }
+      if index < bytes.count, bytes[index] == 10 { index += 1 }
+      let start = index
       while index + marker.count <= bytes.count {
         if bytes[index] == marker[0], bytes[index..<index + marker.count].elementsEqual(marker) {
+          let data = bytes[start..<index]
           index += marker.count
-          return
+          return data
         }
         index += 1
       }
       index = bytes.count
+      return bytes[start..<index]
     }
 
     func decodeName(_ raw: ArraySlice<UInt8>) -> String {

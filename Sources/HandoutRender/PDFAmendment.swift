@@ -14,8 +14,9 @@ import Foundation
 /// - soft hyphens out of the text layer (Cairo gives the drawn hyphen `/ActualText` U+00AD);
 /// - `/CIDToGIDMap /Identity` on TrueType CID fonts (Cairo's subsets number glyphs as CIDs).
 ///
-/// Added as an incremental update (new versions of the changed objects, a new cross-reference
-/// section pointing back to Cairo's): the bytes Cairo wrote stay as they are.
+/// The file is then written again in full (`PDFRewrite`): no superseded or unused object, and
+/// in the compact layout the small objects in compressed object streams with a cross-reference
+/// stream, and the embedded TrueType fonts without their hinting (`TrueTypeHinting`).
 struct PDFAmendment {
   /// BCP 47 language of the document, for the catalog's `/Lang`.
   var language: String?
@@ -25,6 +26,8 @@ struct PDFAmendment {
   var pageCount: Int?
   /// Per page, in PDF units with the origin at the bottom left: trim box and bleed box.
   var pageBoxes: [(trim: Rect4, bleed: Rect4)?] = []
+  /// How the file is written: compact (object streams, fonts without hinting) or plain.
+  var layout: PDFRewrite.Layout = .compact
 
   /// A rectangle as PDF writes it: lower-left x and y, upper-right x and y.
   typealias Rect4 = (Double, Double, Double, Double)
@@ -37,7 +40,7 @@ struct PDFAmendment {
   func apply(to pdf: [UInt8]) throws(RenderError) -> [UInt8] {
     func fail(_ why: String) -> RenderError { RenderError("amending the PDF (PDF/UA entries, figure text, page boxes): \(why)") }
     guard let file = PDFFile(pdf) else { throw fail("its cross-reference table cannot be read") }
-    var update = PDFUpdate(file: file)
+    var update = PDFRewrite(file: file)
     guard let root = file.trailer["Root"]?.reference, let catalog = file.dictionary(root) else {
       throw fail("it has no document catalog")
     }
@@ -82,9 +85,18 @@ struct PDFAmendment {
       guard let cmap = file.dictionary(number)?["ToUnicode"]?.reference, cmaps.insert(cmap).inserted,
         let stream = file.stream(cmap), let text = inflate(stream.data)
       else { continue }
-      let softHyphen = Array("> <00ad>".utf8)
-      guard text.firstIndex(of: softHyphen, from: 0) != nil, let compressed = deflate(text.replacing(softHyphen, with: Array("> <002d>".utf8))) else { continue }
+      guard let hyphens = ToUnicodeMap.softHyphensAsHyphens(text), let compressed = deflate(hyphens) else { continue }
       update.set(cmap, Array("<< /Length \(compressed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8) + compressed + Array("\nendstream\n".utf8))
+    }
+
+    if layout == .compact {
+      for number in file.objects(containing: "/Type /FontDescriptor") {
+        guard let program = file.dictionary(number)?["FontFile2"]?.reference, let stream = file.stream(program),
+          let font = inflate(stream.data), let plain = TrueTypeHinting.removed(from: font),
+          let compressed = deflate(plain)
+        else { continue }
+        update.set(program, Array("<< /Length \(compressed.count) /Length1 \(plain.count) /Filter /FlateDecode >>\nstream\n".utf8) + compressed + Array("\nendstream\n".utf8))
+      }
     }
 
     for number in file.objects(containing: "/Subtype /CIDFontType2") {
@@ -106,16 +118,24 @@ struct PDFAmendment {
     }
     if catalog["ViewerPreferences"] == nil { catalogEntries.append("/ViewerPreferences << /DisplayDocTitle true >>") }
     if !catalogEntries.isEmpty { update.set(root, file.insert(catalogEntries.joined(separator: " "), into: root)) }
-    return update.bytes()
+    guard let bytes = update.bytes(layout: layout) else { throw fail("its objects cannot be written again") }
+    return bytes
   }
 
   /// The page's content with its marked-content sequences changed as `marks` says (by
   /// MCID), and no soft hyphen in its text; nothing when it stays as it is.
-  private func rewriteContent(_ number: Int, marks: [Int: ContentMark], file: PDFFile, update: inout PDFUpdate) {
+  private func rewriteContent(_ number: Int, marks: [Int: ContentMark], file: PDFFile, update: inout PDFRewrite) {
     guard let stream = file.stream(number), var content = inflate(stream.data) else { return }
     var changed = false
     if !marks.isEmpty, let rewritten = MarkedContent(content).rewritten(marks) {
       content = rewritten
+      changed = true
+    }
+    // Emoji are pictures: their text needs a glyph to stand on (PictureText).
+    if marks.values.contains(where: { if case .actualText = $0 { true } else { false } }),
+      let withGlyphs = PictureText.withInvisibleGlyphs(content)
+    {
+      content = withGlyphs
       changed = true
     }
     // Cairo marks the hyphen Pango draws at a soft hyphen with the soft hyphen as its
@@ -130,7 +150,7 @@ struct PDFAmendment {
   }
 
   /// Gives a link annotation `/Contents` saying where it goes, and the print flag.
-  private func describeLink(_ number: Int, file: PDFFile, update: inout PDFUpdate) {
+  private func describeLink(_ number: Int, file: PDFFile, update: inout PDFRewrite) {
     guard let annotation = file.dictionary(number), annotation["Subtype"]?.name == "Link", annotation["Contents"] == nil else { return }
     var description = "Link"
     if case .dictionary(let action)? = annotation["A"], case .string(let bytes)? = action["URI"] {
@@ -267,6 +287,61 @@ private struct MarkedContent {
         }
         out += content[index..<end]
         index = end
+      }
+    }
+    return changed ? out : nil
+  }
+}
+
+/// A font's ToUnicode CMap, as Cairo writes it.
+enum ToUnicodeMap {
+  /// The CMap with every glyph that maps to U+00AD mapped to U+002D instead; nil when none does.
+  ///
+  /// Only the Unicode side of a mapping changes: in a CID font of more than 172 glyphs `<00ad>`
+  /// is also a glyph's code (in a Korean large-print sheet, the code of 레), which must stay.
+  static func softHyphensAsHyphens(_ cmap: [UInt8]) -> [UInt8]? {
+    var out = cmap
+    var changed = false
+    var section = 0  // 1 in bfchar, 2 in bfrange
+    var position = 0  // hex strings (and arrays) since the section began
+    var inArray = false
+    var index = 0
+    let count = cmap.count
+    func word(at start: Int) -> Int {
+      var end = start
+      while end < count, (cmap[end] >= 0x61 && cmap[end] <= 0x7A) || (cmap[end] >= 0x41 && cmap[end] <= 0x5A) { end += 1 }
+      return end
+    }
+    while index < count {
+      let byte = cmap[index]
+      if byte == UInt8(ascii: "<"), index + 1 < count, cmap[index + 1] != UInt8(ascii: "<") {
+        var end = index + 1
+        while end < count, cmap[end] != UInt8(ascii: ">") { end += 1 }
+        let isDestination = inArray || (section == 1 && position % 2 == 1) || (section == 2 && position % 3 == 2)
+        if isDestination, end - index == 5, String(decoding: cmap[(index + 1)..<end], as: UTF8.self).lowercased() == "00ad" {
+          out.replaceSubrange((index + 1)..<end, with: Array("002d".utf8))
+          changed = true
+        }
+        if !inArray { position += 1 }
+        index = end + 1
+      } else if byte == UInt8(ascii: "[") {
+        inArray = section == 2
+        index += 1
+      } else if byte == UInt8(ascii: "]") {
+        if inArray { position += 1 }
+        inArray = false
+        index += 1
+      } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) {
+        let end = word(at: index)
+        switch String(decoding: cmap[index..<end], as: UTF8.self) {
+        case "beginbfchar": section = 1; position = 0
+        case "beginbfrange": section = 2; position = 0
+        case "endbfchar", "endbfrange": section = 0
+        default: break
+        }
+        index = end
+      } else {
+        index += 1
       }
     }
     return changed ? out : nil
@@ -582,7 +657,7 @@ private struct StructureTree {
     changedParents.insert(page)
   }
 
-  func write(into update: inout PDFUpdate) {
+  func write(into update: inout PDFRewrite) {
     for number in removed.sorted() { update.free(number) }
     for number in changed.subtracting(removed).sorted() {
       guard let element = elements[number] else { continue }
@@ -608,122 +683,8 @@ private struct StructureTree {
   }
 }
 
-/// New versions of objects and new objects, appended to a file as an incremental update.
-private struct PDFUpdate {
-  let file: PDFFile
-  private var objects: [Int: [UInt8]] = [:]
-  private var freed: Set<Int> = []
-  private var next: Int
-
-  init(file: PDFFile) {
-    self.file = file
-    next = max(file.trailer["Size"]?.integer ?? 0, (file.offsets.keys.max() ?? 0) + 1)
-  }
-
-  /// The new text of object `number` (what goes between `obj` and `endobj`).
-  mutating func set(_ number: Int, _ body: [UInt8]?) {
-    if let body, !freed.contains(number) { objects[number] = body }
-  }
-
-  mutating func set(_ number: Int, _ body: String?) {
-    set(number, body.map { Array($0.utf8) })
-  }
-
-  /// Marks object `number` free: nothing refers to it any more.
-  mutating func free(_ number: Int) {
-    objects[number] = nil
-    freed.insert(number)
-  }
-
-  /// A new object; returns its number.
-  mutating func add(_ body: [UInt8]) -> Int {
-    let number = next
-    next += 1
-    objects[number] = body
-    return number
-  }
-
-  func bytes() -> [UInt8] {
-    guard !objects.isEmpty || !freed.isEmpty else { return file.bytes }
-    var out = file.bytes
-    if out.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
-    // Entries: an offset for a written object, or the next free number for a freed one (a
-    // list that starts at object 0 and ends at 0).
-    var written: [(Int, String)] = []
-    let freeList = freed.sorted()
-    if !freeList.isEmpty { written.append((0, String(format: "%010d 65535 f \n", freeList[0]))) }
-    for (index, number) in freeList.enumerated() {
-      let nextFree = index + 1 < freeList.count ? freeList[index + 1] : 0
-      written.append((number, String(format: "%010d 00001 f \n", nextFree)))
-    }
-    for (number, body) in objects.sorted(by: { $0.key < $1.key }) {
-      written.append((number, String(format: "%010d 00000 n \n", out.count)))
-      out += Array("\(number) 0 obj\n".utf8)
-      out += body
-      if body.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
-      out += Array("endobj\n".utf8)
-    }
-    written.sort { $0.0 < $1.0 }
-    let xref = out.count
-    var section = "xref\n"
-    var index = 0
-    // Runs of consecutive numbers share a subsection.
-    while index < written.count {
-      var end = index + 1
-      while end < written.count, written[end].0 == written[end - 1].0 + 1 { end += 1 }
-      section += "\(written[index].0) \(end - index)\n"
-      for (_, entry) in written[index..<end] { section += entry }
-      index = end
-    }
-    var trailerText = "trailer\n<< /Size \(next)"
-    if let root = file.trailer["Root"]?.reference { trailerText += " /Root \(root) 0 R" }
-    if let info = file.trailer["Info"]?.reference { trailerText += " /Info \(info) 0 R" }
-    trailerText += " /Prev \(file.startXref) >>\nstartxref\n\(xref)\n%%EOF\n"
-    out += Array((section + trailerText).utf8)
-    return out
-  }
-}
-
-/// Inflates zlib data; nil when it is not valid.
-private func inflate(_ data: [UInt8]) -> [UInt8]? {
-  var stream = z_stream()
-  guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-  defer { inflateEnd(&stream) }
-  var out: [UInt8] = []
-  var buffer = [UInt8](repeating: 0, count: max(4096, min(data.count * 8, 1 << 20)))
-  var input = data
-  let status: Int32 = input.withUnsafeMutableBufferPointer { source in
-    stream.next_in = source.baseAddress
-    stream.avail_in = uInt(source.count)
-    var status: Int32 = Z_OK
-    repeat {
-      status = buffer.withUnsafeMutableBufferPointer { target in
-        stream.next_out = target.baseAddress
-        stream.avail_out = uInt(target.count)
-        return CZlib.inflate(&stream, Z_NO_FLUSH)
-      }
-      out += buffer[0..<(buffer.count - Int(stream.avail_out))]
-    } while status == Z_OK && (stream.avail_in > 0 || stream.avail_out == 0)
-    return status
-  }
-  return status == Z_STREAM_END || status == Z_OK ? out : nil
-}
-
-/// Deflates data with zlib's default level: the same bytes for the same input.
-private func deflate(_ data: [UInt8]) -> [UInt8]? {
-  var length = compressBound(uLong(data.count))
-  var out = [UInt8](repeating: 0, count: Int(length))
-  let status = out.withUnsafeMutableBufferPointer { target in
-    data.withUnsafeBufferPointer { source in
-      compress2(target.baseAddress, &length, source.baseAddress, uLong(source.count), Z_DEFAULT_COMPRESSION)
-    }
-  }
-  guard status == Z_OK else { return nil }
-  return Array(out[0..<Int(length)])
-}
-
 /// The objects of a PDF written with a classic cross-reference table, as Cairo writes them.
-private struct PDFFile {
+struct PDFFile {
   let bytes: [UInt8]
   var offsets: [Int: Int] = [:]
   var trailer: [String: PDFValue] = [:]
@@ -782,7 +743,7 @@ private struct PDFFile {
   }
 
   /// The bytes between `N G obj` and `endobj`.
-  private func objectBody(_ number: Int) -> Range<Int>? {
+  func objectBody(_ number: Int) -> Range<Int>? {
     guard let offset = offsets[number] else { return nil }
     var scanner = PDFScanner(bytes, at: offset)
     _ = scanner.value()

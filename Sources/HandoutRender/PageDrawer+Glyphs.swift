@@ -95,7 +95,7 @@ extension PageDrawer {
     } else {
       var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.byteCount), num_glyphs: Int32($0.glyphCount)) }
       let flags = run.hasBackwardClusters ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(0)
-      var text = run.text
+      var text = Self.copiedText(of: run)
       text.withUTF8 { utf8 in
         utf8.withMemoryRebound(to: CChar.self) { bytes in
           cairo_show_text_glyphs(
@@ -105,6 +105,47 @@ extension PageDrawer {
       }
     }
     cairo_restore(cr)
+  }
+
+  /// The text Cairo maps a run's glyphs to: the run's own, except that in right-to-left text a
+  /// ligature (one glyph for several letters, such as lam with alef maksura "لى") has its
+  /// letters in the order they are drawn, right to left.
+  ///
+  /// Poppler (pdftotext, and copying in Evince and Okular) lays the characters of one glyph
+  /// out from left to right and then reverses right-to-left text, so a ligature's letters in
+  /// logical order come out reversed ("ليىل" for "ليلى"); xpdf reverses such ligatures
+  /// itself, Poppler does not. Each cluster keeps its bytes, so the cluster map is unchanged.
+  static func copiedText(of run: GlyphRun) -> String {
+    guard run.hasBackwardClusters else { return run.text }
+    var utf8 = Array(run.text.utf8)
+    var start = 0
+    var changed = false
+    for cluster in run.clusters {
+      let end = start + cluster.byteCount
+      guard end <= utf8.count else { return run.text }
+      if cluster.glyphCount == 1, cluster.byteCount > 2 {
+        let scalars = Array(String(decoding: utf8[start..<end], as: UTF8.self).unicodeScalars)
+        if scalars.count > 1, scalars.allSatisfy(isRightToLeftLetter) {
+          utf8.replaceSubrange(start..<end, with: Array(String(String.UnicodeScalarView(scalars.reversed())).utf8))
+          changed = true
+        }
+      }
+      start = end
+    }
+    return changed ? String(decoding: utf8, as: UTF8.self) : run.text
+  }
+
+  /// A letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+  /// presentation forms); not a mark or a digit, which Poppler does not reverse.
+  static func isRightToLeftLetter(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF:
+      switch scalar.properties.generalCategory {
+      case .otherLetter, .modifierLetter, .uppercaseLetter, .lowercaseLetter: return true
+      default: return false
+      }
+    default: return false
+    }
   }
 
   /// Draws colour glyphs into an image eight times finer than the page and paints it scaled

@@ -7,8 +7,11 @@ import HandoutLayout
 public enum Renderer {
   /// One vector PDF holding every page, with links, an outline of the headings and metadata.
   ///
-  /// Images the asset table holds undecoded are decoded once, by `decoder`.
-  public static func pdf(_ document: PagedDocument, decoder: AssetDecoder = AssetDecoder()) throws(RenderError) -> [UInt8] {
+  /// Images the asset table holds undecoded are decoded once, by `decoder`. `layout` is how
+  /// the file stores its objects (compact unless a test compares).
+  public static func pdf(
+    _ document: PagedDocument, decoder: AssetDecoder = AssetDecoder(), layout: PDFLayout = .compact
+  ) throws(RenderError) -> [UInt8] {
     let pages = document.pages
     let metadata = document.metadata
     let resources = RenderResources(document, decoder: decoder)
@@ -64,7 +67,7 @@ public enum Renderer {
         let bleed = page.bleedBox ?? trim
         let flip = { (rect: Rect) in (rect.x, page.size.height - rect.maxY, rect.maxX, page.size.height - rect.y) }
         return (flip(trim), flip(bleed))
-      })
+      }, layout: layout)
     let bytes = try amendment.apply(to: sink.bytes)
     if let problem = LinkAudit.problem(in: bytes, expected: drawer.linkTargets) {
       throw RenderError("checking the PDF's links: \(problem)")

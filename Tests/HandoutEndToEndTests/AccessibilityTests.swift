@@ -225,9 +225,36 @@ struct AccessibilityTests {
     let file = try #require(try files().first { $0.name == "take-home--arabic-hebrew" })
     let text = String(decoding: try run("pdftotext", [file.path, "-"]).stdout, as: UTF8.self)
     #expect(text.contains("Dana Whitfield"))
-    withKnownIssue("the lam–alef maksura ligature copies as ىل: per-glyph text needs the glyph runs") {
-      #expect(text.contains("ليلى حداد"))
+    // ليلى ends in the lam–alef maksura ligature, علاج and الأسبوع hold lam–alef: one glyph
+    // for two letters each.
+    #expect(text.contains("ليلى حداد"), "\(text)")
+    #expect(!text.contains("ليىل"))
+    #expect(text.contains("علاج التدليك مرتين في الأسبوع"), "\(text)")
+    // Every layout, where the name is printed.
+    for file in try files() where file.name.hasSuffix("--arabic-hebrew") {
+      let copied = String(decoding: try run("pdftotext", [file.path, "-"]).stdout, as: UTF8.self)
+      #expect(!copied.contains("ليىل") && !copied.contains("عالج"), "\(file.name)")
     }
+  }
+
+  /// Colour emoji are pictures; each copies as its emoji, in its place in the sentence.
+  @Test func emojiCopyAsTheirText() throws {
+    for file in try files() where file.name.hasSuffix("--emoji") {
+      let text = String(decoding: try run("pdftotext", [file.path, "-"]).stdout, as: UTF8.self)
+      let joined = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+      // Where the layout prints the words before an emoji, the emoji follows them.
+      var found = 0
+      for (words, emoji) in [("progress today", "💪 and"), ("Sleep well", "😴"), ("working day", "💼"), ("drink water", "💧")]
+      where joined.contains(words) {
+        found += 1
+        #expect(joined.contains(words + " " + emoji), "\(file.name): \(words) \(emoji) in \(joined)")
+      }
+      if file.name.hasPrefix("take-home") { #expect(found == 4, "\(joined)") }
+    }
+    // The glyph the text stands on draws nothing: the emoji's picture is all there is.
+    let file = try #require(try files().first { $0.name == "take-home--emoji" })
+    let contents = try PDFObjects(file.path).pageContents().joined(separator: "\n")
+    #expect(contents.contains(" Tj ET Q") && contents.contains("q BT 3 Tr "), "an invisible glyph in the emoji's sequence")
   }
 }
 

@@ -33,6 +33,10 @@ struct LanguageTests {
     for phrase in ["스트레칭 전에는 온찜질", "통증이 심해지면 냉찜질", "하루 2번", "30초 유지"] {
       #expect(lines.contains { $0.contains(phrase) }, "\(layout): \"\(phrase)\" is broken across lines or misread")
     }
+    // Large print's Hangul font has more than 172 glyphs: glyph code 00AD (레) once lost its
+    // text to the soft-hyphen fix, and 오 copied as 레 ("레래" for 오래).
+    #expect(squeezed.contains("오래") && squeezed.contains("오늘의"), "\(layout)")
+    #expect(!squeezed.contains("레래") && !squeezed.contains("레늘의"), "\(layout)")
     let latin = text.unicodeScalars.filter { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
     #expect(latin.isEmpty, "\(layout): Latin letters in a Korean handout: \(String(String.UnicodeScalarView(latin)))")
   }
