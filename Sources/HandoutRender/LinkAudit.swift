@@ -19,7 +19,7 @@ enum LinkAudit {
     while let token = scanner.next() {
       switch token {
       case .name(let name):
-        if forbiddenNames.contains(name) { return "the PDF holds the name /\(name)" }
+        if let name, forbiddenNames.contains(name) { return "the PDF holds the name /\(name)" }
         previousName = name
         continue
       case .string(let bytes):
@@ -36,12 +36,16 @@ enum LinkAudit {
   }
 
   private enum Token {
-    case name(String)
+    /// A name, decoded when it could be `URI` or a forbidden name (2 to 12 bytes); `nil` for
+    /// any other, which the audit does not look at.
+    case name(String?)
     case string([UInt8])
     case other
   }
 
   private struct Scanner {
+    static let stream = Array("stream".utf8)
+    static let endstream = Array("endstream".utf8)
     let bytes: [UInt8]
     var index = 0
 
@@ -70,7 +74,7 @@ enum LinkAudit {
           return .string(text)
         case UInt8(ascii: "%"):
           while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
-        case UInt8(ascii: "s") where bytes[index...].starts(with: Array("stream".utf8))
+        case UInt8(ascii: "s") where bytes[index...].starts(with: Self.stream)
           && (index == 0 || isDelimiter(bytes[index - 1])):
           skipStream()
           return .other
@@ -86,7 +90,7 @@ enum LinkAudit {
 
     /// Skips from `stream` to just after the matching `endstream`.
     mutating func skipStream() {
-      let marker = Array("endstream".utf8)
+      let marker = Self.endstream
       index += 6
       while index + marker.count <= bytes.count {
         if bytes[index] == marker[0], bytes[index..<index + marker.count].elementsEqual(marker) {
@@ -98,7 +102,10 @@ enum LinkAudit {
       index = bytes.count
     }
 
-    func decodeName(_ raw: ArraySlice<UInt8>) -> String {
+    /// The name's text when it could matter to the audit: no forbidden name, nor `URI`, is
+    /// shorter than 2 or longer than 12 bytes, and `#xx` escapes only make a name shorter.
+    func decodeName(_ raw: ArraySlice<UInt8>) -> String? {
+      guard raw.count >= 2, raw.count <= 12 || raw.contains(UInt8(ascii: "#")) else { return nil }
       var result: [UInt8] = []
       var i = raw.startIndex
       while i < raw.endIndex {
@@ -112,6 +119,7 @@ enum LinkAudit {
           i += 1
         }
       }
+      guard result.count >= 2, result.count <= 12 else { return nil }
       return String(decoding: result, as: UTF8.self)
     }
 

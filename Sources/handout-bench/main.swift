@@ -5,6 +5,7 @@ import HandoutKit
 // Each document is the plan with its client's name changed, so nothing is cached whole.
 // Prints one line of figures; scripts/bench runs it and the CLI for the other figures.
 
+tuneAllocatorForRendering()
 let arguments = CommandLine.arguments
 func option(_ name: String, default value: Int) -> Int {
   guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return value }

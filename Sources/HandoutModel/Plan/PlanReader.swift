@@ -11,7 +11,8 @@ public struct PlanReader: Sendable {
   }
 
   /// Reads a plan; the result holds the plan when there were no errors, and every diagnostic.
-  public func read(_ bytes: [UInt8]) -> ReadPlan {
+  /// `parsed` is `bytes` already parsed (a batch parses each plan once, to name its output).
+  public func read(_ bytes: [UInt8], parsed: JSONValue? = nil) -> ReadPlan {
     let sink = DiagnosticSink(file: file)
     guard bytes.count <= PlanLimits.fileBytes else {
       sink.error(
@@ -20,8 +21,8 @@ public struct PlanReader: Sendable {
       return ReadPlan(plan: nil, diagnostics: sink.diagnostics, root: nil)
     }
     let root: JSONValue
-    do {
-      root = try JSONReader.parse(bytes)
+    do throws(JSONReader.SyntaxError) {
+      if let parsed { root = parsed } else { root = try JSONReader.parse(bytes) }
     } catch {
       sink.error(
         error.statement, at: error.location, path: error.path,
