@@ -7,8 +7,8 @@
 /// By default glibc hands memory back to the system whenever the top of the heap has 128 KB
 /// free, and maps larger blocks one by one, raising that threshold as it goes. A render
 /// allocates and frees a few megabytes (Cairo's page recording, the PDF bytes, Pango layouts),
-/// so every document faulted the same pages in again: about 80 page faults a render. Keeping
-/// up to 64 MB of free heap, and mapping only blocks of 32 MB or more, takes that to a few;
+/// so every document faulted the same pages in again: about 85 page faults a render. Keeping
+/// up to 64 MB of free heap, and mapping only blocks of 32 MB or more, takes that to about 17;
 /// the peak (what RSS reports) is the same, since the heap still grows only as far as a render
 /// needs. Call it once, at start, before the first render; it does nothing off glibc.
 public func tuneAllocatorForRendering() {

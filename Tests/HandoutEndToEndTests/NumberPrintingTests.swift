@@ -10,13 +10,17 @@ import Testing
   private func glibc(_ value: Double, _ precision: Int32) -> String {
     var buffer = [CChar](repeating: 0, count: 512)
     _ = withVaList([precision, value]) { vsnprintf(&buffer, buffer.count, "%.*f", $0) }
-    return String(cString: buffer)
+    return text(buffer)
   }
 
   private func ours(_ value: Double, _ precision: Int32) -> String? {
     var buffer = [CChar](repeating: 0, count: 64)
     guard handout_format_fixed(&buffer, buffer.count, value, precision) >= 0 else { return nil }
-    return String(cString: buffer)
+    return text(buffer)
+  }
+
+  private func text(_ buffer: [CChar]) -> String {
+    String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   /// Two million values of the kinds Cairo prints (page coordinates, 3-decimal points, colour
