@@ -56,9 +56,9 @@ public struct Catalog: Sendable, Codable {
     return copy
   }
 
-  /// Notes that `key` was read, for ``TextUse``.
-  func used(_ key: String) {
-    use?.insert(key)
+  /// Notes that `key` was read, for ``TextUse``; the key is only built when use is recorded.
+  func used(_ key: @autoclosure () -> String) {
+    use?.insert(key())
   }
 
   /// The entries of each kind, read through the catalogue so that their use is recorded.
@@ -113,10 +113,37 @@ public struct Catalog: Sendable, Codable {
   public func label(_ key: String, _ values: [String: String] = [:]) -> String {
     used("labels." + key)
     guard case .text(let template)? = labels[key] else { return key }
-    var result = template
-    for (name, value) in values {
-      result = result.replacingOccurrences(of: "{\(name)}", with: value)
+    guard !values.isEmpty else { return template }
+    return Self.filling(template, values)
+  }
+
+  /// `template` with each `{name}` of `values` replaced, in one pass: a value's own text is
+  /// never read as a placeholder, and an unknown `{name}` stays as it is.
+  static func filling(_ template: String, _ values: [String: String]) -> String {
+    let utf8 = template.utf8
+    guard utf8.contains(UInt8(ascii: "{")) else { return template }
+    var result = ""
+    result.reserveCapacity(utf8.count + 16)
+    var copied = utf8.startIndex
+    var index = copied
+    while index < utf8.endIndex {
+      guard utf8[index] == UInt8(ascii: "{"),
+        let close = utf8[utf8.index(after: index)...].firstIndex(of: UInt8(ascii: "}"))
+      else {
+        index = utf8.index(after: index)
+        continue
+      }
+      let name = String(template[template.index(after: index)..<close])
+      if let value = values[name] {
+        result += template[copied..<index]
+        result += value
+        copied = utf8.index(after: close)
+        index = copied
+      } else {
+        index = utf8.index(after: index)
+      }
     }
+    result += template[copied...]
     return result
   }
 

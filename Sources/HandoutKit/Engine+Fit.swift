@@ -13,6 +13,8 @@ extension Engine {
     var description: String?
     /// Why the plan does not fit, when it does not.
     var warning: Diagnostic?
+    /// The catalogue keys the chosen composition read (`labels.hold`, `homeCare.walking`).
+    var used: Set<String> = []
   }
 
   /// Composes and lays out a plan with the least of its layout's compactions that keeps the
@@ -23,16 +25,18 @@ extension Engine {
     _ plan: Plan, catalog: Catalog, layout spec: LayoutSpec, assets: Assets, options: ComposeOptions,
     layoutOptions: LayoutOptions, file: String
   ) -> Fitted {
-    func attempt(_ compacting: LayoutSpec.Compacting) -> (document: Document, pages: [Page], sheet: Int) {
+    typealias Attempt = (document: Document, pages: [Page], sheet: Int, used: Set<String>)
+    func attempt(_ compacting: LayoutSpec.Compacting) -> Attempt {
       var options = options
       options.compacting = compacting
-      let document = compose(plan, catalog: catalog, layout: spec, assets: assets, options: options)
+      let reading = catalog.recordingUse()
+      let document = compose(plan, catalog: reading, layout: spec, assets: assets, options: options)
       let pages = layout(document, textSystem: textSystem, options: layoutOptions)
-      return (document, pages, sheetPageCount(pages, followOnTitle: catalog.label("followOnTitle")))
+      return (document, pages, sheetPageCount(pages, followOnTitle: catalog.label("followOnTitle")), reading.use?.read ?? [])
     }
     guard let fit = spec.fit, spec.fold == nil else {
       let plain = attempt(LayoutSpec.Compacting())
-      return Fitted(document: plain.document, pages: plain.pages)
+      return Fitted(document: plain.document, pages: plain.pages, used: plain.used)
     }
     let steps = fit.steps
     // The least step that fits: the step k that fits while k - 1 does not. A layout orders
@@ -40,7 +44,7 @@ extension Engine {
     // unique and bisection finds it. The plans of a batch are alike, so the search starts at
     // the step the last plan needed: two layouts confirm it, and the answer does not depend
     // on which plans came before.
-    var attempts: [Int: (document: Document, pages: [Page], sheet: Int)] = [:]
+    var attempts: [Int: Attempt] = [:]
     func fits(_ index: Int) -> Bool {
       if attempts[index] == nil { attempts[index] = attempt(steps[index]) }
       return attempts[index]!.sheet <= fit.pages
@@ -67,7 +71,8 @@ extension Engine {
       let sheet = laidOut.sheet == 1 ? "1 page" : "\(laidOut.sheet) pages"
       return Fitted(
         document: laidOut.document, pages: laidOut.pages,
-        description: "\(spec.name): \(sheet) within a budget of \(fit.pages), with \(steps[found].description)")
+        description: "\(spec.name): \(sheet) within a budget of \(fit.pages), with \(steps[found].description)",
+        used: laidOut.used)
     }
     // No step meets the budget: the fewest pages in all wins. Moving sections to a follow-on
     // sheet starts a page of its own, which only pays when the sheet it leaves is much
@@ -90,7 +95,8 @@ extension Engine {
     return Fitted(
       document: most.document, pages: most.pages,
       description: "\(spec.name): \(most.sheet) pages over a budget of \(fit.pages), with \(compacting.description)",
-      warning: Diagnostic(.warning, problem, file: file, path: .root))
+      warning: Diagnostic(.warning, problem, file: file, path: .root),
+      used: most.used)
   }
 
   /// The pages before the follow-on sheet, which opens with its title's outline entry.

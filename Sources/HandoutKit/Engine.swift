@@ -20,6 +20,9 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 public struct RenderRequest: Sendable {
   /// The plan's JSON bytes.
   public var plan: [UInt8]
+  /// The same bytes already parsed, when the caller had to parse them (a batch, to name the
+  /// output): the engine then does not parse them again.
+  public var parsedPlan: JSONValue?
   /// The plan's path, for diagnostics and relative asset paths; `nil` for standard input.
   public var planPath: String?
   /// A layout name or file that replaces the plan's own `layout`.
@@ -180,11 +183,15 @@ public final class Engine {
     guard let plan = checked.plan else { throw .invalidInput(checked.diagnostics) }
     let catalog = try catalog(language: plan.language)
     let spec = try resolvedSpec(request, plan)
-    // The check composed the plan once for its language; fitting composes it again with each
-    // compaction it tries, so that document is not reused here.
+    let file = request.planPath ?? "<stdin>"
+    // Fitting records the catalogue text each composition reads, so the language check below
+    // looks at the document that is printed and no separate composition is needed.
     let fitted = fit(
       plan, catalog: catalog, layout: spec, assets: checked.assets, options: composeOptions(request, plan),
-      layoutOptions: LayoutOptions(showsDebugOutlines: request.showsDebugOutlines), file: request.planPath ?? "<stdin>")
+      layoutOptions: LayoutOptions(showsDebugOutlines: request.showsDebugOutlines), file: file)
+    if let problem = languageProblem(plan, spec: spec, catalog: catalog, used: fitted.used, read: checked.read, file: file) {
+      throw .invalidInput(checked.diagnostics + [problem])
+    }
     let (document, pages) = (fitted.document, fitted.pages)
     let paged = PagedDocument(
       metadata: document.metadata, pages: pages, fonts: textSystem.fonts, assets: document.assets)
@@ -215,29 +222,24 @@ public final class Engine {
       creationDate: request.sourceDateEpoch.map(isoDate) ?? (plan.date == nil ? isoDate(today()) : nil))
   }
 
-  /// Composes the plan to learn which catalogue text its layout prints, and reports the keys
-  /// the plan's language lacks: a handout is in one language or not printed at all.
-  private func composeInLanguage(
-    _ plan: Plan, _ request: RenderRequest, read: ReadPlan, assets: Assets, file: String
-  ) -> [Diagnostic] {
-    guard let spec = try? resolvedSpec(request, plan), let base = try? catalog(language: plan.language) else {
-      return []
-    }
-    let catalog = base.recordingUse()
-    _ = compose(plan, catalog: catalog, layout: spec, assets: assets, options: composeOptions(request, plan))
-    let missing = (catalog.use?.read ?? []).intersection(base.untranslated).sorted()
-    guard !missing.isEmpty else { return [] }
+  /// The catalogue keys the printed document reads (`used`) that the plan's language lacks, as
+  /// an error: a handout is in one language or not printed at all.
+  private func languageProblem(
+    _ plan: Plan, spec: LayoutSpec, catalog base: Catalog, used: Set<String>, read: ReadPlan, file: String
+  ) -> Diagnostic? {
+    let missing = used.intersection(base.untranslated).sorted()
+    guard !missing.isEmpty else { return nil }
     let path = JSONPath.root.appending("language")
     let problem = Problem.untranslated(
       language: LanguageTag.primary(plan.language), layout: spec.name, entries: missing,
       builtInLanguages: Catalog.builtInLanguages)
-    return [Diagnostic(.error, problem, file: file, at: read.location(of: path), path: path)]
+    return Diagnostic(.error, problem, file: file, at: read.location(of: path), path: path)
   }
 
   /// Reads the plan once and runs every check; the plan is `nil` when any error was found.
-  private func check(_ request: RenderRequest) -> (plan: Plan?, diagnostics: [Diagnostic], assets: Assets) {
+  private func check(_ request: RenderRequest) -> (plan: Plan?, diagnostics: [Diagnostic], assets: Assets, read: ReadPlan) {
     let file = request.planPath ?? "<stdin>"
-    let read = PlanReader(file: file).read(request.plan)
+    let read = PlanReader(file: file).read(request.plan, parsed: request.parsedPlan)
     let layoutProblems = layoutDiagnostics(request, read: read, file: file)
     guard let plan = read.plan else {
       // Reading failed: the catalogue checks still run on what could be read, so one run
@@ -246,7 +248,7 @@ public final class Engine {
       if let partial = read.partialPlan, let catalog = try? catalog(language: partial.language) {
         diagnostics += PlanChecks(read: read, catalog: catalog, file: file).unknownIDs(in: partial)
       }
-      return (nil, diagnostics, Assets())
+      return (nil, diagnostics, Assets(), read)
     }
     var diagnostics = read.diagnostics + layoutProblems
     do {
@@ -291,11 +293,8 @@ public final class Engine {
     let assets = Assets(
       logo: logoImage, images: images, bookingCode: code.map { ($0.size, $0.modules) }, videoCodes: videoCodes,
       illustrations: illustrations)
-    if !diagnostics.contains(where: { $0.severity == .error }) {
-      diagnostics += composeInLanguage(plan, request, read: read, assets: assets, file: file)
-    }
     let failed = diagnostics.contains { $0.severity == .error }
-    return (failed ? nil : plan, diagnostics, assets)
+    return (failed ? nil : plan, diagnostics, assets, read)
   }
 
   /// The problems of the layout a request will use: `--layout`, else the plan's own `layout`

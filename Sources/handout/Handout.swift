@@ -3,6 +3,11 @@ import HandoutKit
 
 @main
 struct Handout: ParsableCommand {
+  static func main() {
+    tuneAllocatorForRendering()
+    main(nil)
+  }
+
   static let configuration = CommandConfiguration(
     commandName: "handout",
     abstract: "Turns JSON care plans into printable PDF handouts.",

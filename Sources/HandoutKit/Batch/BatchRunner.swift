@@ -208,6 +208,8 @@ public final class BatchRunner {
   /// One plan to render, with the names its files get.
   struct Job: Sendable {
     var record: PlanRecord
+    /// The plan as parsed to name it, when the name needed it: the engine reuses it.
+    var parsed: JSONValue?
     /// The output name, without folder or extension: the plan's key in the send ledger.
     var name: String
     var pdfPath: String
@@ -243,7 +245,7 @@ public final class BatchRunner {
         let name = namer.name(for: record, plan: plan, ordinal: position + 1)
         guard options.shard.contains(position) else { continue }
         var job = Job(
-          record: record, name: name, pdfPath: folder + "/" + name + ".pdf",
+          record: record, parsed: plan, name: name, pdfPath: folder + "/" + name + ".pdf",
           emailPath: options.writesEmail ? folder + "/" + name + ".eml" : nil)
         job.sends = options.mailer != nil
         // Sent, or handed over without an answer: never sent again unless asked.
@@ -288,6 +290,7 @@ public final class BatchRunner {
       milliseconds: 0, diagnostics: [])
     var request = options.request
     request.plan = record.bytes
+    request.parsedPlan = job.parsed
     request.planPath = record.planPath
     request.format = .pdf
     request.isEmail = job.emailPath != nil || options.mailer != nil

@@ -11,15 +11,16 @@ public struct PlanReader: Sendable {
   }
 
   /// Reads a plan; the result holds the plan when there were no errors, and every diagnostic.
-  public func read(_ bytes: [UInt8]) -> ReadPlan {
+  /// `parsed` is `bytes` already parsed (a batch parses each plan once, to name its output).
+  public func read(_ bytes: [UInt8], parsed: JSONValue? = nil) -> ReadPlan {
     let sink = DiagnosticSink(file: file)
     guard bytes.count <= PlanLimits.fileBytes else {
       sink.error(.file(.tooLarge(bytes: nil, limit: PlanLimits.fileBytes)), at: nil, path: nil)
       return ReadPlan(plan: nil, diagnostics: sink.diagnostics, root: nil)
     }
     let root: JSONValue
-    do {
-      root = try JSONReader.parse(bytes)
+    do throws(JSONReader.SyntaxError) {
+      if let parsed { root = parsed } else { root = try JSONReader.parse(bytes) }
     } catch {
       sink.error(error.problem, at: error.location, path: error.path)
       return ReadPlan(plan: nil, diagnostics: sink.diagnostics, root: nil)

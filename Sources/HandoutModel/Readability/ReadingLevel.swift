@@ -10,6 +10,21 @@ public struct ReadingLevel: Sendable, Hashable {
   public var syllableCount: Int
 
   public init(_ text: String) {
+    if let ascii = Self.measuringASCII(text) {
+      self = ascii
+    } else {
+      self.init(measuringScalars: text)
+    }
+  }
+
+  init(sentenceLengths: [Int], wordCount: Int, syllableCount: Int) {
+    self.sentenceLengths = sentenceLengths
+    self.wordCount = wordCount
+    self.syllableCount = syllableCount
+  }
+
+  /// The general path, for any text: sentences by characters, words by Unicode scalars.
+  init(measuringScalars text: String) {
     var lengths: [Int] = []
     var words = 0
     var syllables = 0
@@ -23,6 +38,67 @@ public struct ReadingLevel: Sendable, Hashable {
     sentenceLengths = lengths
     wordCount = words
     syllableCount = syllables
+  }
+
+  /// The same figures for ASCII text, from its bytes in one pass; `nil` when the text holds
+  /// anything else. For ASCII a character is a byte, except "\r\n", which is one character
+  /// (and so does not end a sentence as "\n" does).
+  static func measuringASCII(_ text: String) -> ReadingLevel? {
+    var text = text
+    return text.withUTF8 { bytes -> ReadingLevel? in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+      var lengths: [Int] = []
+      var words = 0
+      var syllables = 0
+      var sentenceWords = 0
+      var letters: [UInt8] = []
+      var inWord = false
+      var hasContent = false
+      func endWord() {
+        if inWord, hasContent {
+          sentenceWords += 1
+          syllables += syllableCount(ofLetters: letters)
+        }
+        inWord = false
+        hasContent = false
+        letters.removeAll(keepingCapacity: true)
+      }
+      for index in bytes.indices {
+        let byte = bytes[index]
+        let lower = byte | 0x20
+        let isLetter = lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
+        let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+        if isLetter || isDigit || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") {
+          inWord = true
+          if isLetter || isDigit { hasContent = true }
+          if isLetter { letters.append(lower) }
+        } else {
+          endWord()
+        }
+        let endsSentence: Bool
+        switch byte {
+        case UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"): endsSentence = true
+        case 0x0A: endsSentence = index == 0 || bytes[index - 1] != 0x0D
+        case UInt8(ascii: "."):
+          endsSentence = index + 1 == bytes.count || (bytes[index + 1] >= 0x09 && bytes[index + 1] <= 0x0D) || bytes[index + 1] == 0x20
+        default: endsSentence = false
+        }
+        if endsSentence {
+          endWord()
+          if sentenceWords > 0 {
+            lengths.append(sentenceWords)
+            words += sentenceWords
+          }
+          sentenceWords = 0
+        }
+      }
+      endWord()
+      if sentenceWords > 0 {
+        lengths.append(sentenceWords)
+        words += sentenceWords
+      }
+      return ReadingLevel(sentenceLengths: lengths, wordCount: words, syllableCount: syllables)
+    }
   }
 
   /// The longest sentence, in words.
@@ -99,6 +175,11 @@ public struct ReadingLevel: Sendable, Hashable {
         letters.append(0)
       }
     }
+    return syllableCount(ofLetters: letters)
+  }
+
+  /// Vowel groups of a word's letters (lower-case ASCII, 0 for any other letter).
+  static func syllableCount(ofLetters letters: [UInt8]) -> Int {
     guard letters.count > 3 else { return 1 }
     func isVowel(_ byte: UInt8) -> Bool {
       byte == 97 || byte == 101 || byte == 105 || byte == 111 || byte == 117 || byte == 121
@@ -110,9 +191,12 @@ public struct ReadingLevel: Sendable, Hashable {
       if vowel && !previousIsVowel { count += 1 }
       previousIsVowel = vowel
     }
-    func hasSuffix(_ suffix: String) -> Bool {
-      let tail = Array(suffix.utf8)
-      return letters.count >= tail.count && Array(letters.suffix(tail.count)) == tail
+    func hasSuffix(_ suffix: StaticString) -> Bool {
+      let length = suffix.utf8CodeUnitCount
+      guard letters.count >= length else { return false }
+      return suffix.withUTF8Buffer { tail in
+        tail.indices.allSatisfy { letters[letters.count - length + $0] == tail[$0] }
+      }
     }
     if hasSuffix("e"), !hasSuffix("le"), count > 1 { count -= 1 }
     if hasSuffix("es") || hasSuffix("ed"), count > 1, !hasSuffix("ted"), !hasSuffix("ded") {
