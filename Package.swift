@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -10,6 +10,11 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // `handout serve` only: Hummingbird's core (no traits: swift-configuration is not needed),
+    // ServiceLifecycle for SIGTERM, swift-prometheus for /metrics.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
   ],
   targets: [
     // C libraries, found through pkg-config (libhyphen ships no .pc file). The renderer sees
@@ -65,9 +70,21 @@ let package = Package(
         "HandoutRender", "HandoutLayouts", "HandoutQR", "HandoutNumbers",
       ],
       resources: [.copy("Resources")]),
+    // `handout serve`: the HTTP API and the plan form, on the engine HandoutKit's commands use.
+    .target(
+      name: "HandoutServer",
+      dependencies: [
+        "HandoutKit", "HandoutModel", "HandoutCatalog", "HandoutCompose",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+      ],
+      resources: [.copy("Resources")]),
     .executableTarget(
       name: "handout",
-      dependencies: ["HandoutKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: [
+        "HandoutKit", "HandoutServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
 
     // `make bench` only: the engine's throughput in one process.
     .executableTarget(name: "handout-bench", dependencies: ["HandoutKit"]),
@@ -76,7 +93,7 @@ let package = Package(
     .testTarget(name: "HandoutLayoutTests", dependencies: ["HandoutLayout"]),
     .testTarget(
       name: "HandoutEndToEndTests",
-      dependencies: ["HandoutKit", "HandoutText", "HandoutRender", "CCairo", "HandoutNumbers", "handout"],
-      exclude: ["Snapshots"], resources: [.copy("Fixtures")]),
+      dependencies: ["HandoutKit", "HandoutText", "HandoutRender", "CCairo", "HandoutNumbers", "HandoutServer", "handout"],
+      exclude: ["Snapshots", "Serve"], resources: [.copy("Fixtures")]),
   ]
 )

@@ -24,11 +24,14 @@ struct Handout: ParsableCommand {
         handout validate plans/*.json
         handout catalog --kind homeCare     the ids a plan can use
         handout schema > plan.schema.json   for editor completion
+        handout serve                       the HTTP API and the plan form
 
       Exit codes: 0 success; 64 bad input (with a diagnostic);
       65 a batch in which some plans failed; 69 the printing or mail system
       is missing or refused the job; 1 anything else.
       """,
     version: handoutVersion,
-    subcommands: [Render.self, Batch.self, Print.self, Validate.self, ListLayouts.self, CatalogCommand.self, Schema.self])
+    subcommands: [
+      Render.self, Batch.self, Print.self, Validate.self, ListLayouts.self, CatalogCommand.self, Schema.self, Serve.self,
+    ])
 }

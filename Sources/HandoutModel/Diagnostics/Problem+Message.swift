@@ -59,6 +59,7 @@ extension Diagnostic {
 
     case .unknownID(let id, .layout, _, _): "no built-in layout is called \(quoted(id))"
     case .unknownID(let id, let kind, _, _): "unknown \(kind.rawValue) id \(quoted(id))"
+    case .onlyBuiltInLayouts(let name, _): "unknown layout \(quoted(name)); the server sets the built-in layouts only"
     case .noEmergencyNumber(let country, _): "no emergency number is known for the country \(quoted(country))"
     case .notACountryCode(let text, _): "\(quoted(text)) is not a two-letter country code"
     case .noCountry: "the red flags cannot name the emergency number: the clinic has no \"country\""
@@ -164,6 +165,7 @@ extension Diagnostic {
     case .unknownID(_, let kind, let nearest, _):
       nearest.map { "did you mean \(quoted($0))? `handout catalog` lists every id" }
         ?? "`handout catalog` lists the \(kind.rawValue) ids; a clinic's own entries come with --catalog FILE"
+    case .onlyBuiltInLayouts(_, let builtIn): "use one of: \(builtIn.joined(separator: ", "))"
     case .noEmergencyNumber(_, let known), .notACountryCode(_, let known):
       "the red flags print the number to call; use an ISO 3166 code with a known number: \(known.joined(separator: ", "))"
     case .noCountry: "add \"country\": \"US\" (or GB, KR, DE, …) to \"clinic\"; until then they say \"call an ambulance\""

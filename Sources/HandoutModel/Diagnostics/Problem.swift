@@ -90,6 +90,8 @@ public enum Problem: Sendable, Hashable {
 
   /// An id the catalogue (or the layouts, or the body map) does not have.
   case unknownID(String, kind: IDKind, nearest: String?, known: [String] = [])
+  /// A layout that is not built in, where only built-in layouts may be set (`handout serve`).
+  case onlyBuiltInLayouts(String, builtIn: [String])
   /// A country code for which no emergency number is known.
   case noEmergencyNumber(country: String, known: [String])
   /// A `country` that is not a two-letter code.
