@@ -117,11 +117,7 @@ extension Composer {
     }
     shapes.append(Shape([.rectangle(Rect(x: 0, y: 246, width: 10, height: 10))], fill: pain, stroke: palette.warning, lineWidth: 0.6))
     labels.append(DrawingLabel(catalog.label("whereItHurts"), at: Point(x: 15, y: 255), style: side.with { $0.color = palette.text }))
-    let names = Dictionary(
-      catalog.labelList("regions").compactMap { entry -> (String, String)? in
-        let parts = entry.split(separator: "=", maxSplits: 1)
-        return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
-      }, uniquingKeysWith: { first, _ in first })
+    let names = regionNames
     let alternative = catalog.label("bodyMapAlt", ["areas": known.map { names[$0] ?? $0 }.joined(separator: ", ")])
     return [
       .keepTogether([
@@ -133,6 +129,16 @@ extension Composer {
 }
 
 extension Composer {
+  /// The body-map regions' names in the plan's language, by id (the catalogue's `regions`
+  /// label list, `id=name` entries).
+  var regionNames: [String: String] {
+    Dictionary(
+      catalog.labelList("regions").compactMap { entry -> (String, String)? in
+        let parts = entry.split(separator: "=", maxSplits: 1)
+        return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+      }, uniquingKeysWith: { first, _ in first })
+  }
+
   /// A figure seen from behind with where the plan's condition is often felt shaded, and its
   /// caption: what a brochure's cover shows beside the title. Nil when the catalogue names
   /// no such areas.
@@ -143,11 +149,7 @@ extension Composer {
     let shapes =
       [Shape(BodyMap.silhouette(.back), fill: palette.tint, stroke: palette.muted, lineWidth: 1.2)]
       + areas.compactMap { BodyMap.region($0) }.map { Shape($0, fill: pain, stroke: palette.warning, lineWidth: 0.8) }
-    let names = Dictionary(
-      catalog.labelList("regions").compactMap { entry -> (String, String)? in
-        let parts = entry.split(separator: "=", maxSplits: 1)
-        return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
-      }, uniquingKeysWith: { first, _ in first })
+    let names = regionNames
     let alternative = catalog.label("figureAlt", ["areas": areas.map { names[$0] ?? $0 }.joined(separator: ", ")])
     let drawing = Drawing(
       size: Size(width: BodyMap.figureWidth, height: BodyMap.figureHeight), shapes: shapes, alternativeText: alternative,

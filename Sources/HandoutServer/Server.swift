@@ -99,20 +99,15 @@ public final class HandoutService: Sendable {
 
   func render(_ request: Request) async throws -> Response {
     let query: RenderQuery
-    switch RenderQuery.parse(request.uri.queryParameters) {
-    case .success(let parsed): query = parsed
-    case .failure(let problem): return json(.badRequest, ProblemJSON(error: problem.message))
-    }
     let body: [UInt8]
-    switch await readPlan(request) {
-    case .success(let read): body = read
+    switch await planInput(request) {
+    case .success(let input): (query, body) = input
     case .failure(let refusal): return refusal.response
     }
     var prepared = planRequest(body, query)
     prepared.format = query.format
     prepared.dpi = query.dpi
     let renderRequest = prepared
-    if let refusal = layoutRefusal(body, query) { return refusal }
     let format = query.format.rawValue
     let page = query.page
     let outcome = await pool.submit { engine in
@@ -150,16 +145,11 @@ public final class HandoutService: Sendable {
 
   func validate(_ request: Request) async throws -> Response {
     let query: RenderQuery
-    switch RenderQuery.parse(request.uri.queryParameters) {
-    case .success(let parsed): query = parsed
-    case .failure(let problem): return json(.badRequest, ProblemJSON(error: problem.message))
-    }
     let body: [UInt8]
-    switch await readPlan(request) {
-    case .success(let read): body = read
+    switch await planInput(request) {
+    case .success(let input): (query, body) = input
     case .failure(let refusal): return refusal.response
     }
-    if let refusal = layoutRefusal(body, query) { return refusal }
     let checkRequest = planRequest(body, query)
     let outcome = await pool.submit { engine in
       let (plan, diagnostics) = engine.validate(checkRequest)
@@ -178,16 +168,11 @@ public final class HandoutService: Sendable {
 
   func email(_ request: Request) async throws -> Response {
     let query: RenderQuery
-    switch RenderQuery.parse(request.uri.queryParameters) {
-    case .success(let parsed): query = parsed
-    case .failure(let problem): return json(.badRequest, ProblemJSON(error: problem.message))
-    }
     let body: [UInt8]
-    switch await readPlan(request) {
-    case .success(let read): body = read
+    switch await planInput(request) {
+    case .success(let input): (query, body) = input
     case .failure(let refusal): return refusal.response
     }
-    if let refusal = layoutRefusal(body, query) { return refusal }
     var prepared = planRequest(body, query)
     prepared.format = .pdf
     prepared.isEmail = true
@@ -230,6 +215,27 @@ public final class HandoutService: Sendable {
     request.sourceDateEpoch = options.sourceDateEpoch
     request.allowsOutsideAssets = false
     return request
+  }
+
+  /// Why a request is answered before any work: a bad query (400), an unreadable or too large
+  /// body (413), a plan naming a layout that is not built in (422).
+  struct Refusal: Error {
+    var response: Response
+  }
+
+  /// A render, validate or email request's query and plan, or the answer that refuses them.
+  func planInput(_ request: Request) async -> Result<(RenderQuery, [UInt8]), Refusal> {
+    let query: RenderQuery
+    switch RenderQuery.parse(request.uri.queryParameters) {
+    case .success(let parsed): query = parsed
+    case .failure(let problem): return .failure(Refusal(response: json(.badRequest, ProblemJSON(error: problem.message))))
+    }
+    switch await readPlan(request) {
+    case .success(let body):
+      if let refusal = layoutRefusal(body, query) { return .failure(Refusal(response: refusal)) }
+      return .success((query, body))
+    case .failure(let refusal): return .failure(Refusal(response: refusal.response))
+    }
   }
 
   /// The plan's own `layout` may name a file for the CLI; the server sets built-in layouts only.
