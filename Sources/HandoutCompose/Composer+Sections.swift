@@ -166,7 +166,11 @@ extension Composer {
     let hasDrawings = plan.homeCare.contains { item in
       item.id.flatMap { catalog.homeCareEntry($0)?.illustration }.flatMap { Catalog.illustration(named: $0) } != nil
     }
-    if hasDrawings { blocks.append(paragraph(catalog.label("drawingKey"), after: 8)) }
+    if hasDrawings {
+      // It introduces the cards: never alone at a page's foot with its heading.
+      blocks.append(
+        .paragraph(Paragraph(catalog.label("drawingKey"), style: styles.body, spaceAfter: space(8), keepsWithNext: true)))
+    }
     // Each card goes into the shortest column, so uneven cards leave no holes.
     let columns = homeCareColumnCount
     blocks.append(.cards(

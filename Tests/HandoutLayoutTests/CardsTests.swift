@@ -85,3 +85,19 @@ extension CardsTests {
     #expect(lineTexts(late)[0].count == 6)
   }
 }
+
+extension CardsTests {
+  @Test func anIntroductionKeptWithTheCardsMovesWithItsHeading() {
+    // The heading and its introduction fit below p1–p5, the card after them does not:
+    // both go to the next page with the card instead of standing alone at this one's foot.
+    let heading = Block.heading(Heading(level: 2, Paragraph("Cards", style: headingStyle, spaceBefore: 6, spaceAfter: 4)))
+    let intro = Block.paragraph(Paragraph("k1", style: bodyStyle, spaceAfter: 4, keepsWithNext: true))
+    let cards = Cards(count: 1, gap: 10, spacing: 6, cards: [card("a", lines: 4)])
+    let body = Block.paragraph(Paragraph(numbered(5, "p"), style: bodyStyle))
+    let pages = lay(document(height: 120, [body, heading, intro, .cards(cards)]))
+    #expect(lineTexts(pages) == [["p1", "p2", "p3", "p4", "p5"], ["Cards", "k1", "a1", "a2", "a3", "a4"]])
+    let loose = Block.paragraph(Paragraph("k1", style: bodyStyle, spaceAfter: 4))
+    let stranded = lay(document(height: 120, [body, heading, loose, .cards(cards)]))
+    #expect(lineTexts(stranded)[0].suffix(2) == ["Cards", "k1"], "without it the two stay behind")
+  }
+}

@@ -45,16 +45,24 @@ public struct Paragraph: Sendable {
   public var text: StyledText
   public var spaceBefore: Double
   public var spaceAfter: Double
+  /// Whether the paragraph stays on the page of what follows it, as a heading does: an
+  /// introduction to the cards or table after it.
+  public var keepsWithNext: Bool
 
-  public init(_ spans: [Span], style: TextStyle, spaceBefore: Double = 0, spaceAfter: Double = 0) {
+  public init(
+    _ spans: [Span], style: TextStyle, spaceBefore: Double = 0, spaceAfter: Double = 0, keepsWithNext: Bool = false
+  ) {
     self.text = StyledText(spans: spans, style: style)
     self.spaceBefore = spaceBefore
     self.spaceAfter = spaceAfter
+    self.keepsWithNext = keepsWithNext
   }
 
   /// A paragraph of plain text in one style.
-  public init(_ text: String, style: TextStyle, spaceBefore: Double = 0, spaceAfter: Double = 0) {
-    self.init([Span(text)], style: style, spaceBefore: spaceBefore, spaceAfter: spaceAfter)
+  public init(
+    _ text: String, style: TextStyle, spaceBefore: Double = 0, spaceAfter: Double = 0, keepsWithNext: Bool = false
+  ) {
+    self.init([Span(text)], style: style, spaceBefore: spaceBefore, spaceAfter: spaceAfter, keepsWithNext: keepsWithNext)
   }
 }
 

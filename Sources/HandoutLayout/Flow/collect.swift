@@ -63,7 +63,11 @@ struct Collector {
     switch block {
     case .paragraph(let paragraph):
       addSpace(paragraph.spaceBefore, to: &out)
-      out += lines(of: paragraph.text, x: x, width: width, role: .paragraph, label: "paragraph")
+      var items = lines(of: paragraph.text, x: x, width: width, role: .paragraph, label: "paragraph")
+      if paragraph.keepsWithNext {
+        for index in items.indices { items[index].breakAfter = .keepWithNext }
+      }
+      out += items
       addSpace(paragraph.spaceAfter, to: &out)
 
     case .heading(let heading):
