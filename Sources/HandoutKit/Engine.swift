@@ -256,6 +256,7 @@ public final class Engine {
       let checks = PlanChecks(read: read, catalog: catalog, file: file)
       diagnostics += checks.unknownIDs(in: plan)
       diagnostics += checks.readability(language: plan.language)
+      diagnostics += checks.medicalWords(in: plan, language: plan.language)
       diagnostics += checks.emergencyNumber(in: plan)
       diagnostics += checks.dosages(in: plan)
     } catch {

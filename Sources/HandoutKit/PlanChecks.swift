@@ -65,6 +65,36 @@ struct PlanChecks {
     return diagnostics
   }
 
+  /// Warnings for medical words in the plan's own prose that it does not explain
+  /// (``MedicalWord``), one per word and field. A note on a technique or home-care item
+  /// may use a word that the item's catalogue text, printed beside the note, explains.
+  func medicalWords(in plan: Plan, language: String) -> [Diagnostic] {
+    guard let root = read.root else { return [] }
+    func besideNote(_ path: JSONPath) -> String {
+      let steps = path.components
+      guard steps.count == 3, case .key(let list) = steps[0], case .index(let index) = steps[1] else { return "" }
+      switch list {
+      case "techniques":
+        guard index < plan.techniques.count, let id = plan.techniques[index].id, let entry = catalog.techniques[id]
+        else { return "" }
+        return [entry.name, entry.summary].joined(separator: " ").lowercased()
+      case "homeCare":
+        guard index < plan.homeCare.count, let id = plan.homeCare[index].id, let entry = catalog.homeCare[id]
+        else { return "" }
+        return ([entry.name, entry.summary, entry.feel ?? ""] + entry.steps).joined(separator: " ").lowercased()
+      default:
+        return ""
+      }
+    }
+    return Self.prose(in: root).flatMap { text, path, location in
+      let words = MedicalWord.unexplained(in: text, language: language)
+      let printedBeside = words.isEmpty ? "" : besideNote(path)
+      return words.filter { !printedBeside.contains($0.term) }.map { word in
+        Diagnostic(.warning, .medicalWord(word.term, plain: word.plain), file: file, at: location, path: path)
+      }
+    }
+  }
+
   /// The prose fields a plan's author writes, with their paths.
   static func prose(in root: JSONValue) -> [(String, JSONPath, SourceLocation)] {
     var result: [(String, JSONPath, SourceLocation)] = []

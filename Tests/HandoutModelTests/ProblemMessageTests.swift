@@ -166,6 +166,8 @@ struct ProblemMessageTests {
      "plan.json:3:7: warning: precautions[0]: a sentence of 30 words is hard to follow\n  hint: split it; aim for 20 words or fewer per sentence"),
     (at("notes", .readingGrade(14), .warning),
      "plan.json:3:7: warning: notes: reads at about grade 14; handouts aim for grade 6 to 7\n  hint: use shorter words and sentences"),
+    (at("condition.summary", .medicalWord("piriformis", plain: "a muscle deep in your buttock"), .warning),
+     "plan.json:3:7: warning: condition.summary: \"piriformis\" is a medical word a client may not know\n  hint: write \"a muscle deep in your buttock\" instead, or explain it: \"piriformis (a muscle deep in your buttock)\""),
     (at("homeCare.0.hold", .doseDoesNotApply(field: "hold", item: "Walking", allowed: ["duration", "perDay"], kind: "activity"), .warning),
      "plan.json:3:7: warning: homeCare[0].hold: Walking is dosed with \"duration\", \"perDay\"; \"hold\" does not apply\n  hint: for example \"duration\": \"10 min\", \"perDay\": 2"),
     (at("homeCare.0.every", .doseSaidTwice("perDay", "every", aspect: .howOften), .warning),

@@ -71,6 +71,7 @@ extension Diagnostic {
 
     case .longSentence(let words): "a sentence of \(words) words is hard to follow"
     case .readingGrade(let grade): "reads at about grade \(grade); handouts aim for grade 6 to 7"
+    case .medicalWord(let word, _): "\(quoted(word)) is a medical word a client may not know"
     case .doseDoesNotApply(let field, let item, let allowed, _):
       "\(item) is dosed with \(allowed.map(quoted).joined(separator: ", ")); \(quoted(field)) does not apply"
     case .doseSaidTwice(let first, let second, let aspect):
@@ -178,6 +179,7 @@ extension Diagnostic {
 
     case .longSentence: "split it; aim for 20 words or fewer per sentence"
     case .readingGrade: "use shorter words and sentences"
+    case .medicalWord(let word, let plain): "write \(quoted(plain)) instead, or explain it: \(quoted("\(word) (\(plain))"))"
     case .doseDoesNotApply(_, _, _, let kind): doseHint(kind)
     case .doseSaidTwice: "keep one of them"
     case .missingPurpose: "add \"description\": why the client does it, in one sentence"

@@ -111,6 +111,8 @@ public enum Problem: Sendable, Hashable {
   case longSentence(words: Int)
   /// English prose above the reading grade handouts aim for.
   case readingGrade(Int)
+  /// A medical word the plan's text uses without saying what it is, and its plain meaning.
+  case medicalWord(String, plain: String)
   /// A dose field that does not apply to the kind of home-care item.
   case doseDoesNotApply(field: String, item: String, allowed: [String], kind: String)
   /// Two dose fields that say the same thing (how often, how much) and may disagree.
