@@ -92,12 +92,21 @@ extension Composer {
     } else if let overview = conditionEntry?.overview {
       content.append(paragraph(overview))
     }
+    // Each fact kept whole on its line: the line breaks only between facts.
     var facts: [String] = []
-    if let score = plan.condition?.painScore { facts.append(catalog.label("painToday", ["score": String(score)])) }
-    if let every = plan.sessions?.every { facts.append(format.frequency(every)) }
-    if let planned = plan.sessions?.planned { facts.append(catalog.label("planned", ["count": String(planned)])) }
-    if let minutes = plan.sessions?.minutes { facts.append(catalog.label("minutes", ["count": String(minutes)])) }
-    if !facts.isEmpty { content.append(paragraph(facts.joined(separator: "  ·  "), after: 6)) }
+    if let score = plan.condition?.painScore {
+      // The score with its scale: "6 out of 10" alone does not say which end is good.
+      let today = Formatter.unbreakable(catalog.label("painToday", ["score": String(score)]))
+      facts.append(today + " " + Formatter.unbreakable(catalog.label("painScale")))
+    }
+    if let every = plan.sessions?.every { facts.append(Formatter.unbreakable(format.frequency(every))) }
+    if let planned = plan.sessions?.planned {
+      facts.append(Formatter.unbreakable(catalog.label("planned", ["count": String(planned)])))
+    }
+    if let minutes = plan.sessions?.minutes {
+      facts.append(Formatter.unbreakable(catalog.label("minutes", ["count": String(minutes)])))
+    }
+    if !facts.isEmpty { content.append(paragraph(facts.joined(separator: "\u{00A0}\u{00A0}·  "), after: 6)) }
     if plan.client != nil {
       content.append(.paragraph(Paragraph([Span.bold(catalog.label("callToAction"))], style: styles.body)))
     }
