@@ -34,6 +34,8 @@ public struct RenderRequest: Sendable {
   /// Seconds since 1970 for the creation date (`SOURCE_DATE_EPOCH`); `nil` takes the plan's date.
   public var sourceDateEpoch: Int?
   public var allowsOutsideAssets = false
+  /// Whether the plan's own `layout` may name a layout file; the server sets built-in layouts only.
+  public var allowsLayoutFiles = true
   public var showsDebugOutlines = false
   /// Set the plan in large print (18 pt, one column, 1 in margins) whatever its layout.
   public var isLargePrint = false
@@ -305,6 +307,14 @@ public final class Engine {
     // The plan's own layout as the reader took it: a name it refused (too long) is not looked up.
     let fromPlan = request.layout == nil ? read.partialPlan?.layout : nil
     let names = [request.layout ?? fromPlan ?? "take-home"] + (request.isLargePrint ? ["large-print"] : [])
+    // A file the plan names is not even looked at where only built-in layouts are allowed.
+    if !request.allowsLayoutFiles, let name = fromPlan, !BuiltInLayoutNames.all.contains(name) {
+      return [
+        Diagnostic(
+          .error, .onlyBuiltInLayouts(name, builtIn: BuiltInLayoutNames.all), file: file, at: read.location(of: path),
+          path: path)
+      ]
+    }
     var diagnostics: [Diagnostic] = []
     for name in names {
       do {

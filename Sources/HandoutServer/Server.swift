@@ -214,6 +214,7 @@ public final class HandoutService: Sendable {
     request.isLargePrint = query.largePrint
     request.sourceDateEpoch = options.sourceDateEpoch
     request.allowsOutsideAssets = false
+    request.allowsLayoutFiles = false
     return request
   }
 
@@ -231,23 +232,9 @@ public final class HandoutService: Sendable {
     case .failure(let problem): return .failure(Refusal(response: json(.badRequest, ProblemJSON(error: problem.message))))
     }
     switch await readPlan(request) {
-    case .success(let body):
-      if let refusal = layoutRefusal(body, query) { return .failure(Refusal(response: refusal)) }
-      return .success((query, body))
+    case .success(let body): return .success((query, body))
     case .failure(let refusal): return .failure(Refusal(response: refusal.response))
     }
-  }
-
-  /// The plan's own `layout` may name a file for the CLI; the server sets built-in layouts only.
-  func layoutRefusal(_ body: [UInt8], _ query: RenderQuery) -> Response? {
-    guard query.layout == nil, let root = try? JSONReader.parse(body), let value = root["layout"],
-      case .string(let name) = value.kind, !BuiltInLayoutNames.all.contains(name)
-    else { return nil }
-    let path = JSONPath.root.appending("layout")
-    let diagnostic = Diagnostic(
-      .error, .onlyBuiltInLayouts(name, builtIn: BuiltInLayoutNames.all), at: value.location, path: path)
-    metrics.render(format: query.format.rawValue, outcome: "invalid")
-    return json(.unprocessableContent, ProblemJSON(ok: false, diagnostics: [DiagnosticJSON(diagnostic)]))
   }
 
   enum BodyRefusal: Error {
