@@ -60,6 +60,7 @@ struct PDFAmendment {
       tree.write(into: &update)
     }
 
+    var textFonts = PictureTextFonts()
     for (index, page) in pages.enumerated() {
       guard let dictionary = file.dictionary(page) else { continue }
       var entries = dictionary["Tabs"] == nil ? "/Tabs /S" : ""
@@ -68,7 +69,28 @@ struct PDFAmendment {
       }
       if !entries.isEmpty { update.set(page, file.insert(entries, into: page)) }
       if let contents = dictionary["Contents"]?.reference {
-        rewriteContent(contents, marks: marks[page] ?? [:], file: file, update: &update)
+        var fonts: [String: Int] = [:]
+        let resources = dictionary["Resources"]?.reference
+        if let resources, case .dictionary(let named)? = file.dictionary(resources)?["Font"] {
+          for (name, value) in named { if let object = value.reference { fonts["/" + name] = object } }
+        }
+        var added: [(name: String, object: Int)] = []
+        var content = rewrittenContent(contents, marks: marks[page] ?? [:], file: file) { glyph in
+          guard let font = fonts[glyph.font], let copy = textFonts.copy(of: font, for: glyph, file: file, update: &update) else {
+            return nil
+          }
+          if !added.contains(where: { $0.name == copy.name }) { added.append(copy) }
+          return copy.name
+        }
+        if !added.isEmpty, let resources {
+          // Without the fonts in the page's resources, the content is left as it was.
+          if let text = PictureTextFonts.resources(resources, adding: added, file: file) {
+            update.set(resources, text)
+          } else {
+            content = rewrittenContent(contents, marks: marks[page] ?? [:], file: file) { _ in nil }
+          }
+        }
+        update.set(contents, content)
       }
       if case .array(let annotations)? = dictionary["Annots"] {
         for annotation in annotations.compactMap(\.reference) { describeLink(annotation, file: file, update: &update) }
@@ -76,7 +98,8 @@ struct PDFAmendment {
     }
 
     // A glyph whose first use was the hyphen Pango draws at a soft hyphen maps to U+00AD in
-    // its font's ToUnicode; it is a hyphen. Only the Unicode side of an entry (`<code> <00ad>`)
+    // its font's ToUnicode; it is a hyphen. A ligature of a right-to-left script maps to its
+    // presentation form (Cairo takes the font's own mapping), which reads as its letters. Only the Unicode side of an entry (`<code> <00ad>`)
     // changes: in a CID font `<00ad>` is also glyph 173's code, which must stay as it is (once
     // rewritten, glyph 45 read as a second character and glyph 173 as none: "오늘" copied as
     // "유늘" in Korean).
@@ -85,7 +108,7 @@ struct PDFAmendment {
       guard let cmap = file.dictionary(number)?["ToUnicode"]?.reference, cmaps.insert(cmap).inserted,
         let stream = file.stream(cmap), let text = inflate(stream.data)
       else { continue }
-      guard let hyphens = ToUnicodeMap.softHyphensAsHyphens(text), let compressed = deflate(hyphens) else { continue }
+      guard let readable = ToUnicodeMap.readable(text), let compressed = deflate(readable) else { continue }
       update.set(cmap, Array("<< /Length \(compressed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8) + compressed + Array("\nendstream\n".utf8))
     }
 
@@ -122,18 +145,23 @@ struct PDFAmendment {
     return bytes
   }
 
-  /// The page's content with its marked-content sequences changed as `marks` says (by
-  /// MCID), and no soft hyphen in its text; nothing when it stays as it is.
-  private func rewriteContent(_ number: Int, marks: [Int: ContentMark], file: PDFFile, update: inout PDFRewrite) {
-    guard let stream = file.stream(number), var content = inflate(stream.data) else { return }
+  /// The page's content stream object with its marked-content sequences changed as `marks`
+  /// says (by MCID), and no soft hyphen in its text; nil when it stays as it is. `font` names
+  /// the font an emoji's invisible glyph is shown in (PictureText).
+  private func rewrittenContent(
+    _ number: Int, marks: [Int: ContentMark], file: PDFFile, font: (PictureText.Glyph) -> String?
+  ) -> [UInt8]? {
+    guard let stream = file.stream(number), var content = inflate(stream.data) else { return nil }
     var changed = false
-    if !marks.isEmpty, let rewritten = MarkedContent(content).rewritten(marks) {
+    if !marks.isEmpty || content.firstIndex(of: "/ActualText", from: 0) != nil,
+      let rewritten = MarkedContent(content).rewritten(marks)
+    {
       content = rewritten
       changed = true
     }
     // Emoji are pictures: their text needs a glyph to stand on (PictureText).
     if marks.values.contains(where: { if case .actualText = $0 { true } else { false } }),
-      let withGlyphs = PictureText.withInvisibleGlyphs(content)
+      let withGlyphs = PictureText.withInvisibleGlyphs(content, font: font)
     {
       content = withGlyphs
       changed = true
@@ -145,8 +173,8 @@ struct PDFAmendment {
       content = content.replacing(softHyphen, with: Array("/ActualText ()".utf8))
       changed = true
     }
-    guard changed, let compressed = deflate(content) else { return }
-    update.set(number, Array("<< /Length \(compressed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8) + compressed + Array("\nendstream\n".utf8))
+    guard changed, let compressed = deflate(content) else { return nil }
+    return Array("<< /Length \(compressed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8) + compressed + Array("\nendstream\n".utf8)
   }
 
   /// Gives a link annotation `/Contents` saying where it goes, and the print flag.
@@ -186,14 +214,23 @@ private struct MarkedContent {
 
   init(_ content: [UInt8]) { self.content = content }
 
-  /// The content with `/Tag << /MCID n >> BDC` changed as `marks` says; inside a sequence
-  /// given an `/ActualText`, Cairo's own `/Span << /ActualText … >> BDC` (one per ligature)
-  /// become plain `/Span BMC`, since a reader takes the innermost text and the run's text
-  /// covers them. Nil when nothing changed.
+  /// The content with `/Tag << /MCID n >> BDC` changed as `marks` says, and Cairo's own
+  /// `/Span << /ActualText … >> BDC` (one per ligature, or per cluster of no glyph such as the
+  /// space at the end of a line) inside a tagged sequence made part of it.
+  ///
+  /// Poppler 22.12 reads a structure element's text (`pdfinfo -struct-text`) from the glyphs
+  /// of its marked content, and ends the sequence at the first `EMC` inside it whether or not
+  /// the matching operator carried an MCID: an Arabic name stopped at its first ligature and a
+  /// paragraph at the end of its first line. So a nested span inside a tagged sequence carries
+  /// that sequence's MCID (`/Span << /MCID n /ActualText … >> BDC`): Poppler's stack stays
+  /// balanced, the nested content still belongs to the same element, and text extraction
+  /// still takes the ligature's `/ActualText`. Inside a sequence given an `/ActualText` of its
+  /// own (an emoji), the nested spans are dropped, operators and `EMC`: a reader takes the
+  /// innermost text, and the run's text covers them. Nil when nothing changed.
   func rewritten(_ marks: [Int: ContentMark]) -> [UInt8]? {
     var out: [UInt8] = []
     out.reserveCapacity(content.count + 256)
-    var stack: [Bool] = []  // per open sequence: whether it carries the run's text
+    var stack: [OpenSequence] = []
     var changed = false
     var index = 0
     let count = content.count
@@ -239,16 +276,16 @@ private struct MarkedContent {
             switch marks[mcid] {
             case .artifact?:
               out += Array("/Artifact BMC".utf8)
-              stack.append(false)
+              stack.append(.other)
               changed = true
             case .actualText(let text)?:
               out += content[index..<end]
               out += Array(" /ActualText \(textString(text)) >> BDC".utf8)
-              stack.append(true)
+              stack.append(.tagged(mcid, carriesText: true))
               changed = true
             case nil:
               out += content[index..<end + 7]
-              stack.append(false)
+              stack.append(.tagged(mcid, carriesText: false))
             }
             index = end + 7
             continue
@@ -257,24 +294,36 @@ private struct MarkedContent {
           var end = nameEnd + 17
           while end < count, content[end] != UInt8(ascii: ">") { end += 1 }
           if matches("> >> BDC", at: end) {
-            if stack.contains(true) {
-              out += content[index..<nameEnd]
-              out += Array(" BMC".utf8)
+            let enclosing = stack.last { if case .tagged = $0 { true } else { false } }
+            switch enclosing {
+            case .tagged(_, carriesText: true)?:
+              stack.append(.dropped)
               changed = true
-            } else {
+            case .tagged(let mcid, carriesText: false)?:
+              out += content[index..<nameEnd]
+              out += Array(" << /MCID \(mcid)".utf8)
+              out += content[(nameEnd + 3)..<end + 8]
+              stack.append(.other)
+              changed = true
+            default:
               out += content[index..<end + 8]
+              stack.append(.other)
             }
-            stack.append(false)
             index = end + 8
             continue
           }
         } else if matches(" BMC", at: nameEnd) {
-          stack.append(false)
+          stack.append(.other)
         }
         out += content[index..<nameEnd]
         index = nameEnd
       case UInt8(ascii: "E") where matches("EMC", at: index) && (index == 0 || isBoundary(index - 1)) && isBoundary(index + 3):
-        _ = stack.popLast()
+        if case .dropped? = stack.popLast() {
+          // The operator and the line break after it go with the dropped `BDC`.
+          index += 3
+          if index < count, content[index] == 10 { index += 1 }
+          continue
+        }
         out += content[index..<index + 3]
         index += 3
       default:
@@ -291,16 +340,35 @@ private struct MarkedContent {
     }
     return changed ? out : nil
   }
+
+  /// A marked-content sequence open where the rewrite has got to.
+  private enum OpenSequence {
+    /// A structure element's content: its MCID, and whether the post-pass gave it the text
+    /// its glyphs stand for.
+    case tagged(Int, carriesText: Bool)
+    /// A nested span left out, with its `EMC`.
+    case dropped
+    case other
+  }
 }
 
 /// A font's ToUnicode CMap, as Cairo writes it.
 enum ToUnicodeMap {
-  /// The CMap with every glyph that maps to U+00AD mapped to U+002D instead; nil when none does.
+  /// The CMap with every glyph that maps to U+00AD mapped to U+002D instead, and every glyph
+  /// that maps to one Arabic or Hebrew presentation form mapped to its letters in logical
+  /// order (its compatibility decomposition: U+FC86 ﲆ, lam with alef maksura, reads as ل ى);
+  /// nil when nothing changes.
   ///
+  /// Poppler reads a structure element's text from its glyphs' ToUnicode alone (it ignores
+  /// `/ActualText` there), so "ليلى" read as "ليﲆ". Text extraction takes the ligature's
+  /// `/ActualText`, which Cairo writes wherever the glyph is drawn, and is not changed.
   /// Only the Unicode side of a mapping changes: in a CID font of more than 172 glyphs `<00ad>`
   /// is also a glyph's code (in a Korean large-print sheet, the code of 레), which must stay.
-  static func softHyphensAsHyphens(_ cmap: [UInt8]) -> [UInt8]? {
+  /// A presentation form changes only where it stands for one glyph (not as the start of a
+  /// `bfrange`, whose later glyphs count on from it).
+  static func readable(_ cmap: [UInt8]) -> [UInt8]? {
     var out = cmap
+    var edits: [(range: Range<Int>, bytes: [UInt8])] = []
     var changed = false
     var section = 0  // 1 in bfchar, 2 in bfrange
     var position = 0  // hex strings (and arrays) since the section began
@@ -318,9 +386,18 @@ enum ToUnicodeMap {
         var end = index + 1
         while end < count, cmap[end] != UInt8(ascii: ">") { end += 1 }
         let isDestination = inArray || (section == 1 && position % 2 == 1) || (section == 2 && position % 3 == 2)
-        if isDestination, end - index == 5, String(decoding: cmap[(index + 1)..<end], as: UTF8.self).lowercased() == "00ad" {
-          out.replaceSubrange((index + 1)..<end, with: Array("002d".utf8))
-          changed = true
+        if isDestination, end - index == 5, let unit = UInt16(String(decoding: cmap[(index + 1)..<end], as: UTF8.self), radix: 16) {
+          var replacement: [UInt8]?
+          if unit == 0xAD {
+            replacement = Array("002d".utf8)
+          } else if inArray || section == 1, let letters = lettersOfPresentationForm(unit) {
+            replacement = letters
+          }
+          if let replacement {
+            // Later offsets move: edits are made from the end of `out` backwards.
+            edits.append(((index + 1)..<end, replacement))
+            changed = true
+          }
         }
         if !inArray { position += 1 }
         index = end + 1
@@ -344,7 +421,23 @@ enum ToUnicodeMap {
         index += 1
       }
     }
-    return changed ? out : nil
+    guard changed else { return nil }
+    for edit in edits.reversed() { out.replaceSubrange(edit.range, with: edit.bytes) }
+    return out
+  }
+
+  /// The UTF-16 hex digits of a presentation form's letters; nil for any other character.
+  private static func lettersOfPresentationForm(_ unit: UInt16) -> [UInt8]? {
+    guard (0xFB1D...0xFDFF).contains(unit) || (0xFE70...0xFEFC).contains(unit), let scalar = Unicode.Scalar(unit)
+    else { return nil }
+    let letters = String(Character(scalar)).decomposedStringWithCompatibilityMapping
+    guard letters.unicodeScalars.count > 0, letters != String(Character(scalar)) else { return nil }
+    let digits = Array("0123456789abcdef".utf8)
+    var hex: [UInt8] = []
+    for unit in letters.utf16 {
+      for shift in stride(from: 12, through: 0, by: -4) { hex.append(digits[Int(unit >> UInt16(shift)) & 15]) }
+    }
+    return hex
   }
 }
 

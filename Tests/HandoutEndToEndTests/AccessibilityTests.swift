@@ -237,6 +237,51 @@ struct AccessibilityTests {
     }
   }
 
+  /// What a screen reader gets from the structure tree, as Poppler reads it (`pdfinfo
+  /// -struct-text`, which takes glyphs' ToUnicode and no `/ActualText`): the Arabic name and
+  /// the sentences with emoji are the plan's strings, in every layout that prints them.
+  @Test func theStructureTreeReadsTheArabicNameAndTheEmojiAsWritten() throws {
+    for file in try files() where file.name.hasSuffix("--arabic-hebrew") || file.name.hasSuffix("--emoji") {
+      let tree = StructureText(String(decoding: try run("pdfinfo", ["-struct-text", file.path]).stdout, as: UTF8.self))
+      if file.name.hasSuffix("--arabic-hebrew") {
+        // A span of its own (its language is Arabic), cut at its first ligature until Cairo's
+        // nested /ActualText spans carried the span's MCID; ﲆ until the presentation form was
+        // mapped to its letters.
+        #expect(tree.texts.contains("ليلى حداد"), "\(file.name): \(tree.texts.filter { $0.contains("ل") })")
+        if file.name.hasPrefix("take-home") {
+          #expect(tree.blocks.contains("علاج التدليك مرتين في الأسبوع"), "\(tree.blocks.filter { $0.contains("ل") })")
+        }
+      } else {
+        // The goals, where the layout prints them; the summary up to where its line ends (the
+        // next line follows with no space between: Cairo's space there is a cluster of no
+        // glyph, which Poppler's reading cannot see).
+        for sentence in ["Sleep well 😴", "Sit through a working day 💼"] where tree.texts.contains(where: { $0.hasPrefix(sentence.prefix(10)) }) {
+          #expect(tree.blocks.contains(sentence), "\(file.name): \(sentence) in \(tree.blocks.filter { $0.contains(sentence.prefix(5)) })")
+        }
+        if tree.texts.contains(where: { $0.hasPrefix("Great progress") }) {
+          #expect(tree.blocks.contains { $0.hasPrefix("Great progress today 💪 and less") }, "\(file.name): \(tree.blocks.filter { $0.contains("progress") })")
+        }
+      }
+    }
+  }
+
+  /// The text of `pdfinfo -struct-text`: every quoted text, and every element's text (its
+  /// descendants' texts joined), in the order they come.
+  @Test func theStructureTextReaderJoinsAnElementsTexts() {
+    let tree = StructureText("""
+      Document
+        P (block)
+          Span (inline)
+            "Great progress today "
+          Span (inline)
+            "💪"
+        P (block)
+          "Next"
+      """)
+    #expect(tree.texts == ["Great progress today ", "💪", "Next"])
+    #expect(tree.blocks == ["Great progress today 💪Next", "Great progress today 💪", "Great progress today ", "💪", "Next"])
+  }
+
   /// Colour emoji are pictures; each copies as its emoji, in its place in the sentence.
   @Test func emojiCopyAsTheirText() throws {
     for file in try files() where file.name.hasSuffix("--emoji") {
@@ -384,5 +429,31 @@ struct ContentMarks {
         }
       }
     }
+  }
+}
+
+/// `pdfinfo -struct-text`'s output read back: the quoted texts, and every element's text (the
+/// texts under it joined; an element's line is followed by its descendants, indented further),
+/// elements in the order they begin, those without text left out.
+struct StructureText {
+  var texts: [String] = []
+  var blocks: [String] = []
+
+  init(_ output: String) {
+    var open: [(indent: Int, slot: Int)] = []
+    for line in output.split(separator: "\n") {
+      let indent = line.prefix { $0 == " " }.count
+      let content = line.dropFirst(indent)
+      while let last = open.last, last.indent >= indent { open.removeLast() }
+      if content.count >= 2, content.hasPrefix("\""), content.hasSuffix("\"") {
+        let text = String(content.dropFirst().dropLast())
+        texts.append(text)
+        for element in open { blocks[element.slot] += text }
+      } else {
+        open.append((indent, blocks.count))
+        blocks.append("")
+      }
+    }
+    blocks.removeAll { $0.isEmpty }
   }
 }
