@@ -60,6 +60,30 @@ struct PDFAmendment {
       tree.write(into: &update)
     }
 
+    // A glyph whose first use was the hyphen Pango draws at a soft hyphen maps to U+00AD in
+    // its font's ToUnicode; it is a hyphen. A ligature of a right-to-left script maps to its
+    // presentation form (Cairo takes the font's own mapping), which reads as its letters.
+    // Only the Unicode side of an entry (`<code> <00ad>`) changes: in a CID font `<00ad>` is also glyph 173's code, which must stay as it is (once
+    // rewritten, glyph 45 read as a second character and glyph 173 as none: "오늘" copied as
+    // "유늘" in Korean).
+    // The code of each font's space, for the spaces Cairo draws no glyph for (MarkedContent).
+    var cmaps: [Int: String?] = [:]
+    var spaceCodes: [Int: String] = [:]
+    for number in file.objects(containing: "/Type /Font") {
+      guard let cmap = file.dictionary(number)?["ToUnicode"]?.reference else { continue }
+      if let known = cmaps[cmap] {
+        if let known { spaceCodes[number] = known }
+        continue
+      }
+      guard let stream = file.stream(cmap), let text = inflate(stream.data) else { continue }
+      let space = ToUnicodeMap.spaceCode(text)
+      cmaps[cmap] = space
+      if let space { spaceCodes[number] = space }
+      guard let readable = ToUnicodeMap.readable(text), let compressed = deflate(readable) else { continue }
+      update.set(cmap, Array("<< /Length \(compressed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8) + compressed + Array("\nendstream\n".utf8))
+    }
+
+
     var textFonts = PictureTextFonts()
     for (index, page) in pages.enumerated() {
       guard let dictionary = file.dictionary(page) else { continue }
@@ -70,12 +94,17 @@ struct PDFAmendment {
       if !entries.isEmpty { update.set(page, file.insert(entries, into: page)) }
       if let contents = dictionary["Contents"]?.reference {
         var fonts: [String: Int] = [:]
+        var spaces: [[UInt8]: String] = [:]
         let resources = dictionary["Resources"]?.reference
         if let resources, case .dictionary(let named)? = file.dictionary(resources)?["Font"] {
-          for (name, value) in named { if let object = value.reference { fonts["/" + name] = object } }
+          for (name, value) in named {
+            guard let object = value.reference else { continue }
+            fonts["/" + name] = object
+            if let code = spaceCodes[object] { spaces[Array(("/" + name).utf8)] = code }
+          }
         }
         var added: [(name: String, object: Int)] = []
-        var content = rewrittenContent(contents, marks: marks[page] ?? [:], file: file) { glyph in
+        var content = rewrittenContent(contents, marks: marks[page] ?? [:], spaces: spaces, file: file) { glyph in
           guard let font = fonts[glyph.font], let copy = textFonts.copy(of: font, for: glyph, file: file, update: &update) else {
             return nil
           }
@@ -87,7 +116,7 @@ struct PDFAmendment {
           if let text = PictureTextFonts.resources(resources, adding: added, file: file) {
             update.set(resources, text)
           } else {
-            content = rewrittenContent(contents, marks: marks[page] ?? [:], file: file) { _ in nil }
+            content = rewrittenContent(contents, marks: marks[page] ?? [:], spaces: spaces, file: file) { _ in nil }
           }
         }
         update.set(contents, content)
@@ -95,21 +124,6 @@ struct PDFAmendment {
       if case .array(let annotations)? = dictionary["Annots"] {
         for annotation in annotations.compactMap(\.reference) { describeLink(annotation, file: file, update: &update) }
       }
-    }
-
-    // A glyph whose first use was the hyphen Pango draws at a soft hyphen maps to U+00AD in
-    // its font's ToUnicode; it is a hyphen. A ligature of a right-to-left script maps to its
-    // presentation form (Cairo takes the font's own mapping), which reads as its letters. Only the Unicode side of an entry (`<code> <00ad>`)
-    // changes: in a CID font `<00ad>` is also glyph 173's code, which must stay as it is (once
-    // rewritten, glyph 45 read as a second character and glyph 173 as none: "오늘" copied as
-    // "유늘" in Korean).
-    var cmaps: Set<Int> = []
-    for number in file.objects(containing: "/Type /Font") {
-      guard let cmap = file.dictionary(number)?["ToUnicode"]?.reference, cmaps.insert(cmap).inserted,
-        let stream = file.stream(cmap), let text = inflate(stream.data)
-      else { continue }
-      guard let readable = ToUnicodeMap.readable(text), let compressed = deflate(readable) else { continue }
-      update.set(cmap, Array("<< /Length \(compressed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8) + compressed + Array("\nendstream\n".utf8))
     }
 
     if layout == .compact {
@@ -149,12 +163,12 @@ struct PDFAmendment {
   /// says (by MCID), and no soft hyphen in its text; nil when it stays as it is. `font` names
   /// the font an emoji's invisible glyph is shown in (PictureText).
   private func rewrittenContent(
-    _ number: Int, marks: [Int: ContentMark], file: PDFFile, font: (PictureText.Glyph) -> String?
+    _ number: Int, marks: [Int: ContentMark], spaces: [[UInt8]: String], file: PDFFile, font: (PictureText.Glyph) -> String?
   ) -> [UInt8]? {
     guard let stream = file.stream(number), var content = inflate(stream.data) else { return nil }
     var changed = false
     if !marks.isEmpty || content.firstIndex(of: "/ActualText", from: 0) != nil,
-      let rewritten = MarkedContent(content).rewritten(marks)
+      let rewritten = MarkedContent(content).rewritten(marks, spaces: spaces)
     {
       content = rewritten
       changed = true
@@ -226,11 +240,19 @@ private struct MarkedContent {
   /// balanced, the nested content still belongs to the same element, and text extraction
   /// still takes the ligature's `/ActualText`. Inside a sequence given an `/ActualText` of its
   /// own (an emoji), the nested spans are dropped, operators and `EMC`: a reader takes the
-  /// innermost text, and the run's text covers them. Nil when nothing changed.
-  func rewritten(_ marks: [Int: ContentMark]) -> [UInt8]? {
+  /// innermost text, and the run's text covers them.
+  ///
+  /// The space between two lines of a block is a cluster of no glyph, so Poppler joined the
+  /// lines' words ("talk to yourdoctor."). Where such a span with a space as its text ends a
+  /// line (a new line or the end of the text object follows) and the font in use has a space
+  /// (`spaces`: font resource name → the space's code), the span shows that space, invisible
+  /// (text rendering mode 3); the next line is placed from the line's start, so nothing moves.
+  /// Nil when nothing changed.
+  func rewritten(_ marks: [Int: ContentMark], spaces: [[UInt8]: String] = [:]) -> [UInt8]? {
     var out: [UInt8] = []
     out.reserveCapacity(content.count + 256)
     var stack: [OpenSequence] = []
+    var font: Range<Int>?  // the name of the font in use (`/name size Tf`)
     var changed = false
     var index = 0
     let count = content.count
@@ -303,6 +325,11 @@ private struct MarkedContent {
               out += content[index..<nameEnd]
               out += Array(" << /MCID \(mcid)".utf8)
               out += content[(nameEnd + 3)..<end + 8]
+              if end == nameEnd + 25, content[(nameEnd + 17)..<end].elementsEqual("feff0020".utf8), endsLine(emptyAfter: end + 8),
+                let font, let code = spaces[Array(content[font])]
+              {
+                out += Array("\n3 Tr <\(code)> Tj 0 Tr".utf8)
+              }
               stack.append(.other)
               changed = true
             default:
@@ -314,6 +341,8 @@ private struct MarkedContent {
           }
         } else if matches(" BMC", at: nameEnd) {
           stack.append(.other)
+        } else if isFontSelection(after: nameEnd) {
+          font = index..<nameEnd
         }
         out += content[index..<nameEnd]
         index = nameEnd
@@ -339,6 +368,39 @@ private struct MarkedContent {
       }
     }
     return changed ? out : nil
+  }
+
+  /// Whether `size Tf` follows a name that ends at `position`.
+  private func isFontSelection(after position: Int) -> Bool {
+    var index = position
+    let count = content.count
+    while index < count, content[index] == 32 { index += 1 }
+    let digits = index
+    while index < count, (content[index] >= 0x30 && content[index] <= 0x39) || content[index] == UInt8(ascii: ".") { index += 1 }
+    guard index > digits, index < count, content[index] == 32 else { return false }
+    return index + 3 <= count && content[index + 1] == UInt8(ascii: "T") && content[index + 2] == UInt8(ascii: "f")
+      && (index + 3 == count || [9, 10, 13, 32].contains(content[index + 3]))
+  }
+
+  /// Whether, from `position` (just after a `BDC`), only white space comes before `EMC`, and
+  /// after it a new line (`Td`, `TD`, `T*`, `Tm`, with their numbers) or the end of the text
+  /// object (`ET`).
+  private func endsLine(emptyAfter position: Int) -> Bool {
+    let count = content.count
+    var index = position
+    func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 10 || byte == 13 || byte == 9 }
+    while index < count, isSpace(content[index]) { index += 1 }
+    guard index + 3 <= count, content[index..<index + 3].elementsEqual("EMC".utf8) else { return false }
+    index += 3
+    while true {
+      while index < count, isSpace(content[index]) { index += 1 }
+      let start = index
+      while index < count, !isSpace(content[index]) { index += 1 }
+      let word = content[start..<index]
+      guard !word.isEmpty else { return false }
+      if word.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }) { continue }
+      return ["Td", "TD", "T*", "Tm", "ET"].contains { word.elementsEqual($0.utf8) }
+    }
   }
 
   /// A marked-content sequence open where the rewrite has got to.
@@ -424,6 +486,25 @@ enum ToUnicodeMap {
     guard changed else { return nil }
     for edit in edits.reversed() { out.replaceSubrange(edit.range, with: edit.bytes) }
     return out
+  }
+
+  /// The code of the glyph that maps to a space alone (`<code> <0020>` in a `bfchar`), as
+  /// hex digits; nil when no glyph does.
+  static func spaceCode(_ cmap: [UInt8]) -> String? {
+    var inChars = false
+    for line in cmap.split(separator: 10) {
+      if line.elementsEqual("endbfchar".utf8) { inChars = false }
+      if inChars {
+        let parts = line.split(separator: 32)
+        guard parts.count == 2, parts[1].elementsEqual("<0020>".utf8), parts[0].count == 4 || parts[0].count == 6,
+          parts[0].first == UInt8(ascii: "<"), parts[0].last == UInt8(ascii: ">")
+        else { continue }
+        let code = String(decoding: parts[0].dropFirst().dropLast(), as: UTF8.self)
+        if code.allSatisfy(\.isHexDigit) { return code }
+      }
+      if line.count >= 11, line.suffix(11).elementsEqual("beginbfchar".utf8) { inChars = true }
+    }
+    return nil
   }
 
   /// The UTF-16 hex digits of a presentation form's letters; nil for any other character.
