@@ -256,12 +256,17 @@ private struct MarkedContent {
     var changed = false
     var index = 0
     let count = content.count
-    func matches(_ pattern: String, at position: Int) -> Bool {
-      let bytes = Array(pattern.utf8)
-      return position + bytes.count <= count && content[position..<position + bytes.count].elementsEqual(bytes)
+    func matches(_ pattern: StaticString, at position: Int) -> Bool {
+      let length = pattern.utf8CodeUnitCount
+      guard position + length <= count else { return false }
+      return content.withUnsafeBufferPointer { memcmp($0.baseAddress! + position, pattern.utf8Start, length) == 0 }
     }
     func isBoundary(_ position: Int) -> Bool {
-      position >= count || [9, 10, 12, 13, 32, UInt8(ascii: "/"), UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "(")].contains(content[position])
+      guard position < count else { return true }
+      switch content[position] {
+      case 9, 10, 12, 13, 32, UInt8(ascii: "/"), UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "("): return true
+      default: return false
+      }
     }
     while index < count {
       let byte = content[index]
@@ -689,8 +694,8 @@ private struct StructureTree {
   init?(file: PDFFile, root: Int) {
     self.file = file
     for number in file.objects(containing: "/Type /StructElem") {
-      guard let dictionary = file.dictionary(number), dictionary["Type"]?.name == "StructElem",
-        let type = dictionary["S"]?.name, let parent = dictionary["P"]?.reference
+      guard let fields = Self.fields(of: number, in: file), fields.type == "StructElem",
+        let type = fields.structureType, let parent = fields.parent
       else { continue }
       var kids: [Kid] = []
       func read(_ value: PDFValue) -> Bool {
@@ -709,7 +714,7 @@ private struct StructureTree {
         }
         return true
       }
-      switch dictionary["K"] {
+      switch fields.kids {
       case .array(let values)?:
         for value in values where !read(value) { return nil }
       case let value?:
@@ -717,8 +722,8 @@ private struct StructureTree {
       case nil: break
       }
       // Anything else in the dictionary would be lost when the element is written again.
-      guard dictionary.keys.allSatisfy({ ["Type", "S", "P", "Pg", "K"].contains($0) }) else { return nil }
-      elements[number] = Element(type: type, parent: parent, page: dictionary["Pg"]?.reference, kids: kids)
+      guard !fields.hasOtherKeys else { return nil }
+      elements[number] = Element(type: type, parent: parent, page: fields.page, kids: kids)
       order.append(number)
     }
     guard let rootDictionary = file.dictionary(root), let parentTree = rootDictionary["ParentTree"]?.reference,
@@ -736,6 +741,43 @@ private struct StructureTree {
         case .array(let values)? = file.value(of: number)
       else { continue }
       pageParents[page] = (number, values.map(\.reference))
+    }
+  }
+
+  /// A structure element's dictionary, read for the entries Cairo writes (`/Type`, `/S`, `/P`,
+  /// `/Pg`, `/K`) with no dictionary built: there are hundreds of elements in a handout.
+  private struct Fields {
+    var type: String?
+    var structureType: String?
+    var parent: Int?
+    var page: Int?
+    var kids: PDFValue?
+    var hasOtherKeys = false
+  }
+
+  private static func fields(of number: Int, in file: PDFFile) -> Fields? {
+    guard let body = file.objectBody(number) else { return nil }
+    let bytes = file.bytes
+    var scanner = PDFScanner(bytes, at: body.lowerBound)
+    scanner.skipWhitespace()
+    guard scanner.position + 1 < bytes.count, bytes[scanner.position] == UInt8(ascii: "<"),
+      bytes[scanner.position + 1] == UInt8(ascii: "<")
+    else { return nil }
+    scanner.position += 2
+    var fields = Fields()
+    while true {
+      scanner.skipWhitespace()
+      guard scanner.position + 1 < bytes.count else { return nil }
+      if bytes[scanner.position] == UInt8(ascii: ">"), bytes[scanner.position + 1] == UInt8(ascii: ">") { return fields }
+      guard case .name(let key)? = scanner.value(), let value = scanner.value() else { return nil }
+      switch key {
+      case "Type": fields.type = value.name
+      case "S": fields.structureType = value.name
+      case "P": fields.parent = value.reference
+      case "Pg": fields.page = value.reference
+      case "K": fields.kids = value
+      default: fields.hasOtherKeys = true
+      }
     }
   }
 
