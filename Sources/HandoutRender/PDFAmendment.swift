@@ -903,6 +903,8 @@ private struct StructureTree {
 struct PDFFile {
   let bytes: [UInt8]
   var offsets: [Int: Int] = [:]
+  /// Every object's number and offset, in number order.
+  private var inOrder: [(number: Int, offset: Int)] = []
   var trailer: [String: PDFValue] = [:]
   let startXref: Int
 
@@ -924,6 +926,7 @@ struct PDFFile {
     }
     guard case .dictionary(let trailer) = scanner.value() else { return nil }
     self.trailer = trailer
+    inOrder = offsets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
   }
 
   /// The dictionary of object `number`.
@@ -999,13 +1002,14 @@ struct PDFFile {
   /// Cairo starts each dictionary with its `/Type` and `/Subtype` or `/S`, so a look at the
   /// start of each object finds them with no parse of the whole file.
   func objects(containing marker: StaticString) -> [Int] {
-    offsets.keys.sorted().filter { number in
-      guard let offset = offsets[number] else { return false }
+    inOrder.compactMap { object in
+      let (number, offset) = object
       let window = offset..<min(offset + 96, bytes.count)
-      guard let found = bytes.firstIndex(of: marker, in: window) else { return false }
+      guard let found = bytes.firstIndex(of: marker, in: window) else { return nil }
       // `/S /FigureX` would be another name.
       let next = found + marker.utf8CodeUnitCount < bytes.count ? bytes[found + marker.utf8CodeUnitCount] : 0
-      return !(next >= 0x41 && next <= 0x5A) && !(next >= 0x61 && next <= 0x7A) && !(next >= 0x30 && next <= 0x39)
+      let isName = (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A) || (next >= 0x30 && next <= 0x39)
+      return isName ? nil : number
     }
   }
 
