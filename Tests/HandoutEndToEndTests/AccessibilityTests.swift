@@ -250,6 +250,9 @@ struct AccessibilityTests {
         #expect(tree.texts.contains("ليلى حداد"), "\(file.name): \(tree.texts.filter { $0.contains("ل") })")
         if file.name.hasPrefix("take-home") {
           #expect(tree.blocks.contains("علاج التدليك مرتين في الأسبوع"), "\(tree.blocks.filter { $0.contains("ل") })")
+          // Hebrew, then English, on one line: the spans in logical order, not left to right.
+          let notes = "שלום ליילה: מתיחות פעמיים ביום. Stretch twice a day."
+          #expect(tree.blocks.contains(notes), "\(tree.blocks.filter { $0.contains("Stretch") })")
         }
       } else {
         // The summary and the goals, where the layout prints them, whole: the lines of a block
