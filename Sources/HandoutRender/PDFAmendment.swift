@@ -60,6 +60,31 @@ struct PDFAmendment {
       tree.write(into: &update)
     }
 
+    // A glyph whose first use was the hyphen Pango draws at a soft hyphen maps to U+00AD in
+    // its font's ToUnicode; it is a hyphen. A ligature of a right-to-left script maps to its
+    // presentation form (Cairo takes the font's own mapping), which reads as its letters.
+    // Only the Unicode side of an entry (`<code> <00ad>`) changes: in a CID font `<00ad>` is also glyph 173's code, which must stay as it is (once
+    // rewritten, glyph 45 read as a second character and glyph 173 as none: "오늘" copied as
+    // "유늘" in Korean).
+    // The code of each font's space, for the spaces Cairo draws no glyph for (MarkedContent).
+    var cmaps: [Int: String?] = [:]
+    var spaceCodes: [Int: String] = [:]
+    for number in file.objects(containing: "/Type /Font") {
+      guard let cmap = file.dictionary(number)?["ToUnicode"]?.reference else { continue }
+      if let known = cmaps[cmap] {
+        if let known { spaceCodes[number] = known }
+        continue
+      }
+      guard let stream = file.stream(cmap), let text = inflate(stream.data) else { continue }
+      let space = ToUnicodeMap.spaceCode(text)
+      cmaps[cmap] = space
+      if let space { spaceCodes[number] = space }
+      guard let readable = ToUnicodeMap.readable(text), let compressed = deflate(readable) else { continue }
+      update.set(cmap, Array("<< /Length \(compressed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8) + compressed + Array("\nendstream\n".utf8))
+    }
+
+
+    var textFonts = PictureTextFonts()
     for (index, page) in pages.enumerated() {
       guard let dictionary = file.dictionary(page) else { continue }
       var entries = dictionary["Tabs"] == nil ? "/Tabs /S" : ""
@@ -68,25 +93,37 @@ struct PDFAmendment {
       }
       if !entries.isEmpty { update.set(page, file.insert(entries, into: page)) }
       if let contents = dictionary["Contents"]?.reference {
-        rewriteContent(contents, marks: marks[page] ?? [:], file: file, update: &update)
+        var fonts: [String: Int] = [:]
+        var spaces: [[UInt8]: String] = [:]
+        let resources = dictionary["Resources"]?.reference
+        if let resources, case .dictionary(let named)? = file.dictionary(resources)?["Font"] {
+          for (name, value) in named {
+            guard let object = value.reference else { continue }
+            fonts["/" + name] = object
+            if let code = spaceCodes[object] { spaces[Array(("/" + name).utf8)] = code }
+          }
+        }
+        var added: [(name: String, object: Int)] = []
+        var content = rewrittenContent(contents, marks: marks[page] ?? [:], spaces: spaces, file: file) { glyph in
+          guard let font = fonts[glyph.font], let copy = textFonts.copy(of: font, for: glyph, file: file, update: &update) else {
+            return nil
+          }
+          if !added.contains(where: { $0.name == copy.name }) { added.append(copy) }
+          return copy.name
+        }
+        if !added.isEmpty, let resources {
+          // Without the fonts in the page's resources, the content is left as it was.
+          if let text = PictureTextFonts.resources(resources, adding: added, file: file) {
+            update.set(resources, text)
+          } else {
+            content = rewrittenContent(contents, marks: marks[page] ?? [:], spaces: spaces, file: file) { _ in nil }
+          }
+        }
+        update.set(contents, content)
       }
       if case .array(let annotations)? = dictionary["Annots"] {
         for annotation in annotations.compactMap(\.reference) { describeLink(annotation, file: file, update: &update) }
       }
-    }
-
-    // A glyph whose first use was the hyphen Pango draws at a soft hyphen maps to U+00AD in
-    // its font's ToUnicode; it is a hyphen. Only the Unicode side of an entry (`<code> <00ad>`)
-    // changes: in a CID font `<00ad>` is also glyph 173's code, which must stay as it is (once
-    // rewritten, glyph 45 read as a second character and glyph 173 as none: "오늘" copied as
-    // "유늘" in Korean).
-    var cmaps: Set<Int> = []
-    for number in file.objects(containing: "/Type /Font") {
-      guard let cmap = file.dictionary(number)?["ToUnicode"]?.reference, cmaps.insert(cmap).inserted,
-        let stream = file.stream(cmap), let text = inflate(stream.data)
-      else { continue }
-      guard let hyphens = ToUnicodeMap.softHyphensAsHyphens(text), let compressed = deflate(hyphens) else { continue }
-      update.set(cmap, Array("<< /Length \(compressed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8) + compressed + Array("\nendstream\n".utf8))
     }
 
     if layout == .compact {
@@ -122,18 +159,23 @@ struct PDFAmendment {
     return bytes
   }
 
-  /// The page's content with its marked-content sequences changed as `marks` says (by
-  /// MCID), and no soft hyphen in its text; nothing when it stays as it is.
-  private func rewriteContent(_ number: Int, marks: [Int: ContentMark], file: PDFFile, update: inout PDFRewrite) {
-    guard let stream = file.stream(number), var content = inflate(stream.data) else { return }
+  /// The page's content stream object with its marked-content sequences changed as `marks`
+  /// says (by MCID), and no soft hyphen in its text; nil when it stays as it is. `font` names
+  /// the font an emoji's invisible glyph is shown in (PictureText).
+  private func rewrittenContent(
+    _ number: Int, marks: [Int: ContentMark], spaces: [[UInt8]: String], file: PDFFile, font: (PictureText.Glyph) -> String?
+  ) -> [UInt8]? {
+    guard let stream = file.stream(number), var content = inflate(stream.data) else { return nil }
     var changed = false
-    if !marks.isEmpty, let rewritten = MarkedContent(content).rewritten(marks) {
+    if !marks.isEmpty || content.firstIndex(of: "/ActualText", from: 0) != nil,
+      let rewritten = MarkedContent(content).rewritten(marks, spaces: spaces)
+    {
       content = rewritten
       changed = true
     }
     // Emoji are pictures: their text needs a glyph to stand on (PictureText).
     if marks.values.contains(where: { if case .actualText = $0 { true } else { false } }),
-      let withGlyphs = PictureText.withInvisibleGlyphs(content)
+      let withGlyphs = PictureText.withInvisibleGlyphs(content, font: font)
     {
       content = withGlyphs
       changed = true
@@ -145,8 +187,8 @@ struct PDFAmendment {
       content = content.replacing(softHyphen, with: Array("/ActualText ()".utf8))
       changed = true
     }
-    guard changed, let compressed = deflate(content) else { return }
-    update.set(number, Array("<< /Length \(compressed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8) + compressed + Array("\nendstream\n".utf8))
+    guard changed, let compressed = deflate(content) else { return nil }
+    return Array("<< /Length \(compressed.count)\n   /Filter /FlateDecode\n>>\nstream\n".utf8) + compressed + Array("\nendstream\n".utf8)
   }
 
   /// Gives a link annotation `/Contents` saying where it goes, and the print flag.
@@ -186,23 +228,45 @@ private struct MarkedContent {
 
   init(_ content: [UInt8]) { self.content = content }
 
-  /// The content with `/Tag << /MCID n >> BDC` changed as `marks` says; inside a sequence
-  /// given an `/ActualText`, Cairo's own `/Span << /ActualText … >> BDC` (one per ligature)
-  /// become plain `/Span BMC`, since a reader takes the innermost text and the run's text
-  /// covers them. Nil when nothing changed.
-  func rewritten(_ marks: [Int: ContentMark]) -> [UInt8]? {
+  /// The content with `/Tag << /MCID n >> BDC` changed as `marks` says, and Cairo's own
+  /// `/Span << /ActualText … >> BDC` (one per ligature, or per cluster of no glyph such as the
+  /// space at the end of a line) inside a tagged sequence made part of it.
+  ///
+  /// Poppler 22.12 reads a structure element's text (`pdfinfo -struct-text`) from the glyphs
+  /// of its marked content, and ends the sequence at the first `EMC` inside it whether or not
+  /// the matching operator carried an MCID: an Arabic name stopped at its first ligature and a
+  /// paragraph at the end of its first line. So a nested span inside a tagged sequence carries
+  /// that sequence's MCID (`/Span << /MCID n /ActualText … >> BDC`): Poppler's stack stays
+  /// balanced, the nested content still belongs to the same element, and text extraction
+  /// still takes the ligature's `/ActualText`. Inside a sequence given an `/ActualText` of its
+  /// own (an emoji), the nested spans are dropped, operators and `EMC`: a reader takes the
+  /// innermost text, and the run's text covers them.
+  ///
+  /// The space between two lines of a block is a cluster of no glyph, so Poppler joined the
+  /// lines' words ("talk to yourdoctor."). Where such a span with a space as its text ends a
+  /// line (a new line or the end of the text object follows) and the font in use has a space
+  /// (`spaces`: font resource name → the space's code), the span shows that space, invisible
+  /// (text rendering mode 3); the next line is placed from the line's start, so nothing moves.
+  /// Nil when nothing changed.
+  func rewritten(_ marks: [Int: ContentMark], spaces: [[UInt8]: String] = [:]) -> [UInt8]? {
     var out: [UInt8] = []
     out.reserveCapacity(content.count + 256)
-    var stack: [Bool] = []  // per open sequence: whether it carries the run's text
+    var stack: [OpenSequence] = []
+    var font: Range<Int>?  // the name of the font in use (`/name size Tf`)
     var changed = false
     var index = 0
     let count = content.count
-    func matches(_ pattern: String, at position: Int) -> Bool {
-      let bytes = Array(pattern.utf8)
-      return position + bytes.count <= count && content[position..<position + bytes.count].elementsEqual(bytes)
+    func matches(_ pattern: StaticString, at position: Int) -> Bool {
+      let length = pattern.utf8CodeUnitCount
+      guard position + length <= count else { return false }
+      return content.withUnsafeBufferPointer { memcmp($0.baseAddress! + position, pattern.utf8Start, length) == 0 }
     }
     func isBoundary(_ position: Int) -> Bool {
-      position >= count || [9, 10, 12, 13, 32, UInt8(ascii: "/"), UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "(")].contains(content[position])
+      guard position < count else { return true }
+      switch content[position] {
+      case 9, 10, 12, 13, 32, UInt8(ascii: "/"), UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "("): return true
+      default: return false
+      }
     }
     while index < count {
       let byte = content[index]
@@ -239,16 +303,16 @@ private struct MarkedContent {
             switch marks[mcid] {
             case .artifact?:
               out += Array("/Artifact BMC".utf8)
-              stack.append(false)
+              stack.append(.other)
               changed = true
             case .actualText(let text)?:
               out += content[index..<end]
               out += Array(" /ActualText \(textString(text)) >> BDC".utf8)
-              stack.append(true)
+              stack.append(.tagged(mcid, carriesText: true))
               changed = true
             case nil:
               out += content[index..<end + 7]
-              stack.append(false)
+              stack.append(.tagged(mcid, carriesText: false))
             }
             index = end + 7
             continue
@@ -257,24 +321,43 @@ private struct MarkedContent {
           var end = nameEnd + 17
           while end < count, content[end] != UInt8(ascii: ">") { end += 1 }
           if matches("> >> BDC", at: end) {
-            if stack.contains(true) {
-              out += content[index..<nameEnd]
-              out += Array(" BMC".utf8)
+            let enclosing = stack.last { if case .tagged = $0 { true } else { false } }
+            switch enclosing {
+            case .tagged(_, carriesText: true)?:
+              stack.append(.dropped)
               changed = true
-            } else {
+            case .tagged(let mcid, carriesText: false)?:
+              out += content[index..<nameEnd]
+              out += Array(" << /MCID \(mcid)".utf8)
+              out += content[(nameEnd + 3)..<end + 8]
+              if end == nameEnd + 25, content[(nameEnd + 17)..<end].elementsEqual("feff0020".utf8), endsLine(emptyAfter: end + 8),
+                let font, let code = spaces[Array(content[font])]
+              {
+                out += Array("\n3 Tr <\(code)> Tj 0 Tr".utf8)
+              }
+              stack.append(.other)
+              changed = true
+            default:
               out += content[index..<end + 8]
+              stack.append(.other)
             }
-            stack.append(false)
             index = end + 8
             continue
           }
         } else if matches(" BMC", at: nameEnd) {
-          stack.append(false)
+          stack.append(.other)
+        } else if isFontSelection(after: nameEnd) {
+          font = index..<nameEnd
         }
         out += content[index..<nameEnd]
         index = nameEnd
       case UInt8(ascii: "E") where matches("EMC", at: index) && (index == 0 || isBoundary(index - 1)) && isBoundary(index + 3):
-        _ = stack.popLast()
+        if case .dropped? = stack.popLast() {
+          // The operator and the line break after it go with the dropped `BDC`.
+          index += 3
+          if index < count, content[index] == 10 { index += 1 }
+          continue
+        }
         out += content[index..<index + 3]
         index += 3
       default:
@@ -291,16 +374,68 @@ private struct MarkedContent {
     }
     return changed ? out : nil
   }
+
+  /// Whether `size Tf` follows a name that ends at `position`.
+  private func isFontSelection(after position: Int) -> Bool {
+    var index = position
+    let count = content.count
+    while index < count, content[index] == 32 { index += 1 }
+    let digits = index
+    while index < count, (content[index] >= 0x30 && content[index] <= 0x39) || content[index] == UInt8(ascii: ".") { index += 1 }
+    guard index > digits, index < count, content[index] == 32 else { return false }
+    return index + 3 <= count && content[index + 1] == UInt8(ascii: "T") && content[index + 2] == UInt8(ascii: "f")
+      && (index + 3 == count || [9, 10, 13, 32].contains(content[index + 3]))
+  }
+
+  /// Whether, from `position` (just after a `BDC`), only white space comes before `EMC`, and
+  /// after it a new line (`Td`, `TD`, `T*`, `Tm`, with their numbers) or the end of the text
+  /// object (`ET`).
+  private func endsLine(emptyAfter position: Int) -> Bool {
+    let count = content.count
+    var index = position
+    func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 10 || byte == 13 || byte == 9 }
+    while index < count, isSpace(content[index]) { index += 1 }
+    guard index + 3 <= count, content[index..<index + 3].elementsEqual("EMC".utf8) else { return false }
+    index += 3
+    while true {
+      while index < count, isSpace(content[index]) { index += 1 }
+      let start = index
+      while index < count, !isSpace(content[index]) { index += 1 }
+      let word = content[start..<index]
+      guard !word.isEmpty else { return false }
+      if word.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }) { continue }
+      return ["Td", "TD", "T*", "Tm", "ET"].contains { word.elementsEqual($0.utf8) }
+    }
+  }
+
+  /// A marked-content sequence open where the rewrite has got to.
+  private enum OpenSequence {
+    /// A structure element's content: its MCID, and whether the post-pass gave it the text
+    /// its glyphs stand for.
+    case tagged(Int, carriesText: Bool)
+    /// A nested span left out, with its `EMC`.
+    case dropped
+    case other
+  }
 }
 
 /// A font's ToUnicode CMap, as Cairo writes it.
 enum ToUnicodeMap {
-  /// The CMap with every glyph that maps to U+00AD mapped to U+002D instead; nil when none does.
+  /// The CMap with every glyph that maps to U+00AD mapped to U+002D instead, and every glyph
+  /// that maps to one Arabic or Hebrew presentation form mapped to its letters in logical
+  /// order (its compatibility decomposition: U+FC86 ﲆ, lam with alef maksura, reads as ل ى);
+  /// nil when nothing changes.
   ///
+  /// Poppler reads a structure element's text from its glyphs' ToUnicode alone (it ignores
+  /// `/ActualText` there), so "ليلى" read as "ليﲆ". Text extraction takes the ligature's
+  /// `/ActualText`, which Cairo writes wherever the glyph is drawn, and is not changed.
   /// Only the Unicode side of a mapping changes: in a CID font of more than 172 glyphs `<00ad>`
   /// is also a glyph's code (in a Korean large-print sheet, the code of 레), which must stay.
-  static func softHyphensAsHyphens(_ cmap: [UInt8]) -> [UInt8]? {
+  /// A presentation form changes only where it stands for one glyph (not as the start of a
+  /// `bfrange`, whose later glyphs count on from it).
+  static func readable(_ cmap: [UInt8]) -> [UInt8]? {
     var out = cmap
+    var edits: [(range: Range<Int>, bytes: [UInt8])] = []
     var changed = false
     var section = 0  // 1 in bfchar, 2 in bfrange
     var position = 0  // hex strings (and arrays) since the section began
@@ -318,9 +453,18 @@ enum ToUnicodeMap {
         var end = index + 1
         while end < count, cmap[end] != UInt8(ascii: ">") { end += 1 }
         let isDestination = inArray || (section == 1 && position % 2 == 1) || (section == 2 && position % 3 == 2)
-        if isDestination, end - index == 5, String(decoding: cmap[(index + 1)..<end], as: UTF8.self).lowercased() == "00ad" {
-          out.replaceSubrange((index + 1)..<end, with: Array("002d".utf8))
-          changed = true
+        if isDestination, end - index == 5, let unit = UInt16(String(decoding: cmap[(index + 1)..<end], as: UTF8.self), radix: 16) {
+          var replacement: [UInt8]?
+          if unit == 0xAD {
+            replacement = Array("002d".utf8)
+          } else if inArray || section == 1, let letters = lettersOfPresentationForm(unit) {
+            replacement = letters
+          }
+          if let replacement {
+            // Later offsets move: edits are made from the end of `out` backwards.
+            edits.append(((index + 1)..<end, replacement))
+            changed = true
+          }
         }
         if !inArray { position += 1 }
         index = end + 1
@@ -344,7 +488,42 @@ enum ToUnicodeMap {
         index += 1
       }
     }
-    return changed ? out : nil
+    guard changed else { return nil }
+    for edit in edits.reversed() { out.replaceSubrange(edit.range, with: edit.bytes) }
+    return out
+  }
+
+  /// The code of the glyph that maps to a space alone (`<code> <0020>` in a `bfchar`), as
+  /// hex digits; nil when no glyph does.
+  static func spaceCode(_ cmap: [UInt8]) -> String? {
+    var inChars = false
+    for line in cmap.split(separator: 10) {
+      if line.elementsEqual("endbfchar".utf8) { inChars = false }
+      if inChars {
+        let parts = line.split(separator: 32)
+        guard parts.count == 2, parts[1].elementsEqual("<0020>".utf8), parts[0].count == 4 || parts[0].count == 6,
+          parts[0].first == UInt8(ascii: "<"), parts[0].last == UInt8(ascii: ">")
+        else { continue }
+        let code = String(decoding: parts[0].dropFirst().dropLast(), as: UTF8.self)
+        if code.allSatisfy(\.isHexDigit) { return code }
+      }
+      if line.count >= 11, line.suffix(11).elementsEqual("beginbfchar".utf8) { inChars = true }
+    }
+    return nil
+  }
+
+  /// The UTF-16 hex digits of a presentation form's letters; nil for any other character.
+  private static func lettersOfPresentationForm(_ unit: UInt16) -> [UInt8]? {
+    guard (0xFB1D...0xFDFF).contains(unit) || (0xFE70...0xFEFC).contains(unit), let scalar = Unicode.Scalar(unit)
+    else { return nil }
+    let letters = String(Character(scalar)).decomposedStringWithCompatibilityMapping
+    guard letters.unicodeScalars.count > 0, letters != String(Character(scalar)) else { return nil }
+    let digits = Array("0123456789abcdef".utf8)
+    var hex: [UInt8] = []
+    for unit in letters.utf16 {
+      for shift in stride(from: 12, through: 0, by: -4) { hex.append(digits[Int(unit >> UInt16(shift)) & 15]) }
+    }
+    return hex
   }
 }
 
@@ -515,8 +694,8 @@ private struct StructureTree {
   init?(file: PDFFile, root: Int) {
     self.file = file
     for number in file.objects(containing: "/Type /StructElem") {
-      guard let dictionary = file.dictionary(number), dictionary["Type"]?.name == "StructElem",
-        let type = dictionary["S"]?.name, let parent = dictionary["P"]?.reference
+      guard let fields = Self.fields(of: number, in: file), fields.type == "StructElem",
+        let type = fields.structureType, let parent = fields.parent
       else { continue }
       var kids: [Kid] = []
       func read(_ value: PDFValue) -> Bool {
@@ -535,7 +714,7 @@ private struct StructureTree {
         }
         return true
       }
-      switch dictionary["K"] {
+      switch fields.kids {
       case .array(let values)?:
         for value in values where !read(value) { return nil }
       case let value?:
@@ -543,8 +722,8 @@ private struct StructureTree {
       case nil: break
       }
       // Anything else in the dictionary would be lost when the element is written again.
-      guard dictionary.keys.allSatisfy({ ["Type", "S", "P", "Pg", "K"].contains($0) }) else { return nil }
-      elements[number] = Element(type: type, parent: parent, page: dictionary["Pg"]?.reference, kids: kids)
+      guard !fields.hasOtherKeys else { return nil }
+      elements[number] = Element(type: type, parent: parent, page: fields.page, kids: kids)
       order.append(number)
     }
     guard let rootDictionary = file.dictionary(root), let parentTree = rootDictionary["ParentTree"]?.reference,
@@ -562,6 +741,43 @@ private struct StructureTree {
         case .array(let values)? = file.value(of: number)
       else { continue }
       pageParents[page] = (number, values.map(\.reference))
+    }
+  }
+
+  /// A structure element's dictionary, read for the entries Cairo writes (`/Type`, `/S`, `/P`,
+  /// `/Pg`, `/K`) with no dictionary built: there are hundreds of elements in a handout.
+  private struct Fields {
+    var type: String?
+    var structureType: String?
+    var parent: Int?
+    var page: Int?
+    var kids: PDFValue?
+    var hasOtherKeys = false
+  }
+
+  private static func fields(of number: Int, in file: PDFFile) -> Fields? {
+    guard let body = file.objectBody(number) else { return nil }
+    let bytes = file.bytes
+    var scanner = PDFScanner(bytes, at: body.lowerBound)
+    scanner.skipWhitespace()
+    guard scanner.position + 1 < bytes.count, bytes[scanner.position] == UInt8(ascii: "<"),
+      bytes[scanner.position + 1] == UInt8(ascii: "<")
+    else { return nil }
+    scanner.position += 2
+    var fields = Fields()
+    while true {
+      scanner.skipWhitespace()
+      guard scanner.position + 1 < bytes.count else { return nil }
+      if bytes[scanner.position] == UInt8(ascii: ">"), bytes[scanner.position + 1] == UInt8(ascii: ">") { return fields }
+      guard case .name(let key)? = scanner.value(), let value = scanner.value() else { return nil }
+      switch key {
+      case "Type": fields.type = value.name
+      case "S": fields.structureType = value.name
+      case "P": fields.parent = value.reference
+      case "Pg": fields.page = value.reference
+      case "K": fields.kids = value
+      default: fields.hasOtherKeys = true
+      }
     }
   }
 
@@ -687,6 +903,8 @@ private struct StructureTree {
 struct PDFFile {
   let bytes: [UInt8]
   var offsets: [Int: Int] = [:]
+  /// Every object's number and offset, in number order.
+  private var inOrder: [(number: Int, offset: Int)] = []
   var trailer: [String: PDFValue] = [:]
   let startXref: Int
 
@@ -708,6 +926,7 @@ struct PDFFile {
     }
     guard case .dictionary(let trailer) = scanner.value() else { return nil }
     self.trailer = trailer
+    inOrder = offsets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
   }
 
   /// The dictionary of object `number`.
@@ -783,13 +1002,14 @@ struct PDFFile {
   /// Cairo starts each dictionary with its `/Type` and `/Subtype` or `/S`, so a look at the
   /// start of each object finds them with no parse of the whole file.
   func objects(containing marker: StaticString) -> [Int] {
-    offsets.keys.sorted().filter { number in
-      guard let offset = offsets[number] else { return false }
+    inOrder.compactMap { object in
+      let (number, offset) = object
       let window = offset..<min(offset + 96, bytes.count)
-      guard let found = bytes.firstIndex(of: marker, in: window) else { return false }
+      guard let found = bytes.firstIndex(of: marker, in: window) else { return nil }
       // `/S /FigureX` would be another name.
       let next = found + marker.utf8CodeUnitCount < bytes.count ? bytes[found + marker.utf8CodeUnitCount] : 0
-      return !(next >= 0x41 && next <= 0x5A) && !(next >= 0x61 && next <= 0x7A) && !(next >= 0x30 && next <= 0x39)
+      let isName = (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A) || (next >= 0x30 && next <= 0x39)
+      return isName ? nil : number
     }
   }
 

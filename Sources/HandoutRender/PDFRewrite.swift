@@ -114,19 +114,23 @@ struct PDFRewrite {
         start += chunk.count
         let number = size
         size += 1
-        var header = ""
+        var header: [UInt8] = []
+        header.reserveCapacity(chunk.count * 10)
         var data: [UInt8] = []
+        data.reserveCapacity(chunk.reduce(0) { $0 + $1.bytes.count + 1 })
         for (index, object) in chunk.enumerated() {
-          header += "\(object.number) \(data.count) "
+          appendDecimal(object.number, to: &header)
+          header.append(32)
+          appendDecimal(data.count, to: &header)
+          header.append(32)
           data += object.bytes
           data.append(10)
           streamOf[object.number] = (number, index)
         }
-        header.removeLast()
-        header += "\n"
-        guard let compressed = deflate(Array(header.utf8) + data) else { return nil }
+        header[header.count - 1] = 10
+        guard let compressed = deflate(header + data) else { return nil }
         offsets[number] = out.count
-        out += Array("\(number) 0 obj\n<< /Type /ObjStm /N \(chunk.count) /First \(header.utf8.count) /Filter /FlateDecode /Length \(compressed.count) >>\nstream\n".utf8)
+        out += Array("\(number) 0 obj\n<< /Type /ObjStm /N \(chunk.count) /First \(header.count) /Filter /FlateDecode /Length \(compressed.count) >>\nstream\n".utf8)
         out += compressed
         out += Array("\nendstream\nendobj\n".utf8)
       }
@@ -244,6 +248,22 @@ struct PDFRewrite {
     out += data
     out += Array("\nendstream\nendobj\nstartxref\n\(xref)\n%%EOF\n".utf8)
     return out
+  }
+
+  /// Appends `value`'s decimal digits (value ≥ 0).
+  private func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    var rest = value
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[count] = UInt8(48 + rest % 10)
+        rest /= 10
+        count += 1
+      } while rest > 0
+      for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+    }
   }
 
   private func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {

@@ -9,12 +9,25 @@
 /// baseline, in a font the page already uses, preferably its space (which a reader of the
 /// marked content alone takes as a space). The glyph exists in the font: it is one the page
 /// shows elsewhere.
+///
+/// Poppler reads a structure element's text from its glyphs' ToUnicode alone, never from
+/// `/ActualText` (`pdfinfo -struct-text` showed 💪 as " "); so `font` may name, for the font,
+/// code and text of a glyph, another font resource in which that code maps to the text.
 enum PictureText {
-  /// The content with the glyphs added; nil when no sequence needs one.
-  static func withInvisibleGlyphs(_ content: [UInt8]) -> [UInt8]? {
+  /// A glyph's font resource, its code (two hex digits in a simple font, four in a CID font)
+  /// and the text it stands for.
+  struct Glyph {
+    var font: String
+    var code: String
+    var text: String
+  }
+
+  /// The content with the glyphs added; nil when no sequence needs one. `font` gives the font
+  /// resource each glyph is shown in (its own font when it returns nil).
+  static func withInvisibleGlyphs(_ content: [UInt8], font: (Glyph) -> String? = { _ in nil }) -> [UInt8]? {
     var scanner = ContentScanner(content)
     var insertions: [(at: Int, text: String)] = []
-    scanner.run { insertion in insertions.append(insertion) }
+    scanner.run(font: font) { insertion in insertions.append(insertion) }
     guard !insertions.isEmpty else { return nil }
     var out: [UInt8] = []
     out.reserveCapacity(content.count + insertions.count * 64)
@@ -43,6 +56,8 @@ private struct ContentScanner {
 
   struct Sequence {
     var hasActualText: Bool
+    /// The sequence's `/ActualText`, when it is a text string in hex.
+    var actualText: String?
     var showsText = false
     /// The last image drawn inside: its matrix.
     var image: [Double]?
@@ -74,7 +89,7 @@ private struct ContentScanner {
     }
   }
 
-  mutating func run(_ insert: (_ insertion: (at: Int, text: String)) -> Void) {
+  mutating func run(font rename: (PictureText.Glyph) -> String?, _ insert: (_ insertion: (at: Int, text: String)) -> Void) {
     var arrayStack: [[Operand]] = []
     while let (operand, word, start) = next() {
       if let operand {
@@ -94,7 +109,7 @@ private struct ContentScanner {
       default: break
       }
       guard arrayStack.isEmpty else { continue }
-      operate(word, at: start, insert: insert)
+      operate(word, at: start, rename: rename, insert: insert)
       operands.removeAll(keepingCapacity: true)
     }
   }
@@ -109,19 +124,26 @@ private struct ContentScanner {
     return values
   }
 
-  private mutating func operate(_ word: String, at start: Int, insert: (_ insertion: (at: Int, text: String)) -> Void) {
+  private mutating func operate(
+    _ word: String, at start: Int, rename: (PictureText.Glyph) -> String?, insert: (_ insertion: (at: Int, text: String)) -> Void
+  ) {
     switch word {
     case "BDC":
       var actualText = false
-      if case .dictionary(let range)? = operands.last {
-        actualText = bytes[range].firstRange(of: Array("/ActualText".utf8)) != nil
+      var text: String?
+      if case .dictionary(let range)? = operands.last, let found = bytes[range].firstRange(of: Array("/ActualText".utf8)) {
+        actualText = true
+        var scanner = PDFScanner(bytes, at: found.upperBound)
+        if case .string(let value)? = scanner.value() { text = decodeTextString(value) }
       }
-      sequences.append(Sequence(hasActualText: actualText))
+      sequences.append(Sequence(hasActualText: actualText, actualText: text))
     case "BMC":
       sequences.append(Sequence(hasActualText: false))
     case "EMC":
       guard let sequence = sequences.popLast() else { return }
-      if sequence.hasActualText, !sequence.showsText, let image = sequence.image, let glyph = invisibleGlyph(over: image) {
+      if sequence.hasActualText, !sequence.showsText, let image = sequence.image,
+        let glyph = invisibleGlyph(over: image, text: sequence.actualText, rename: rename)
+      {
         insert((start, glyph))
         // An enclosing sequence now shows text too.
         for index in sequences.indices { sequences[index].showsText = true }
@@ -182,7 +204,7 @@ private struct ContentScanner {
 
   /// `q BT 3 Tr … Tj ET Q` at the image's left edge, on the line's baseline when the image sits
   /// on it; nil without a font and glyph to use.
-  private func invisibleGlyph(over image: [Double]) -> String? {
+  private func invisibleGlyph(over image: [Double], text: String?, rename: (PictureText.Glyph) -> String?) -> String? {
     guard let font, let fontSize, let (a, d) = textScale else { return nil }
     let current = Array(bytes[font])
     let choice: ([UInt8], String)? =
@@ -191,6 +213,8 @@ private struct ContentScanner {
       else if let code = codes[current] { (current, code) }
       else { nil }
     guard let (name, code) = choice else { return nil }
+    let fontName = String(decoding: name, as: UTF8.self)
+    let shownIn = text.flatMap { rename(PictureText.Glyph(font: fontName, code: code, text: $0)) } ?? fontName
     let left = min(image[4], image[4] + image[0])
     let top = min(image[5], image[5] + image[3])
     let bottom = max(image[5], image[5] + image[3])
@@ -200,7 +224,7 @@ private struct ContentScanner {
     // quarter of an em), so that the text after the picture does not look like another column.
     let width = abs(image[0])
     let spacing = a == 0 ? 0 : max(0, width - abs(a) * 0.25) / abs(a)
-    return "q BT 3 Tr \(String(decoding: name, as: UTF8.self)) \(String(decoding: bytes[fontSize], as: UTF8.self)) Tf "
+    return "q BT 3 Tr \(shownIn) \(String(decoding: bytes[fontSize], as: UTF8.self)) Tf "
       + "\(format(spacing)) Tc \(format(a)) 0 0 \(format(d)) \(format(left)) \(format(baseline)) Tm <\(code)> Tj ET Q\n"
   }
 

@@ -237,6 +237,56 @@ struct AccessibilityTests {
     }
   }
 
+  /// What a screen reader gets from the structure tree, as Poppler reads it (`pdfinfo
+  /// -struct-text`, which takes glyphs' ToUnicode and no `/ActualText`): the Arabic name and
+  /// the sentences with emoji are the plan's strings, in every layout that prints them.
+  @Test func theStructureTreeReadsTheArabicNameAndTheEmojiAsWritten() throws {
+    for file in try files() where file.name.hasSuffix("--arabic-hebrew") || file.name.hasSuffix("--emoji") {
+      let tree = StructureText(String(decoding: try run("pdfinfo", ["-struct-text", file.path]).stdout, as: UTF8.self))
+      if file.name.hasSuffix("--arabic-hebrew") {
+        // A span of its own (its language is Arabic), cut at its first ligature until Cairo's
+        // nested /ActualText spans carried the span's MCID; ﲆ until the presentation form was
+        // mapped to its letters.
+        #expect(tree.texts.contains("ليلى حداد"), "\(file.name): \(tree.texts.filter { $0.contains("ل") })")
+        if file.name.hasPrefix("take-home") {
+          #expect(tree.blocks.contains("علاج التدليك مرتين في الأسبوع"), "\(tree.blocks.filter { $0.contains("ل") })")
+          // Hebrew, then English, on one line: the spans in logical order, not left to right.
+          let notes = "שלום ליילה: מתיחות פעמיים ביום. Stretch twice a day."
+          #expect(tree.blocks.contains(notes), "\(tree.blocks.filter { $0.contains("Stretch") })")
+        }
+      } else {
+        // The summary and the goals, where the layout prints them, whole: the lines of a block
+        // are joined with the space between them (Cairo draws no glyph for it; the post-pass
+        // shows an invisible one).
+        let sentences = ["Great progress today 💪 and less pain when sitting.", "Sleep well 😴", "Sit through a working day 💼"]
+        for sentence in sentences where tree.texts.contains(where: { $0.hasPrefix(sentence.prefix(10)) }) {
+          #expect(tree.blocks.contains(sentence), "\(file.name): \(sentence) in \(tree.blocks.filter { $0.contains(sentence.prefix(5)) })")
+        }
+        if file.name.hasPrefix("take-home") {
+          let advice = "Do your home program every day. If the pain gets worse, stop and talk to your doctor."
+          #expect(tree.blocks.contains(advice), "two lines read as one sentence: \(tree.blocks.filter { $0.hasPrefix("Do your") })")
+        }
+      }
+    }
+  }
+
+  /// The text of `pdfinfo -struct-text`: every quoted text, and every element's text (its
+  /// descendants' texts joined), in the order they come.
+  @Test func theStructureTextReaderJoinsAnElementsTexts() {
+    let tree = StructureText("""
+      Document
+        P (block)
+          Span (inline)
+            "Great progress today "
+          Span (inline)
+            "💪"
+        P (block)
+          "Next"
+      """)
+    #expect(tree.texts == ["Great progress today ", "💪", "Next"])
+    #expect(tree.blocks == ["Great progress today 💪Next", "Great progress today 💪", "Great progress today ", "💪", "Next"])
+  }
+
   /// Colour emoji are pictures; each copies as its emoji, in its place in the sentence.
   @Test func emojiCopyAsTheirText() throws {
     for file in try files() where file.name.hasSuffix("--emoji") {
@@ -384,5 +434,31 @@ struct ContentMarks {
         }
       }
     }
+  }
+}
+
+/// `pdfinfo -struct-text`'s output read back: the quoted texts, and every element's text (the
+/// texts under it joined; an element's line is followed by its descendants, indented further),
+/// elements in the order they begin, those without text left out.
+struct StructureText {
+  var texts: [String] = []
+  var blocks: [String] = []
+
+  init(_ output: String) {
+    var open: [(indent: Int, slot: Int)] = []
+    for line in output.split(separator: "\n") {
+      let indent = line.prefix { $0 == " " }.count
+      let content = line.dropFirst(indent)
+      while let last = open.last, last.indent >= indent { open.removeLast() }
+      if content.count >= 2, content.hasPrefix("\""), content.hasSuffix("\"") {
+        let text = String(content.dropFirst().dropLast())
+        texts.append(text)
+        for element in open { blocks[element.slot] += text }
+      } else {
+        open.append((indent, blocks.count))
+        blocks.append("")
+      }
+    }
+    blocks.removeAll { $0.isEmpty }
   }
 }

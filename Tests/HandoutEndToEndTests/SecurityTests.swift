@@ -103,6 +103,11 @@ struct SecurityTests {
     #expect(LinkAudit.problem(in: other, expected: ["https://a.example/"]) == "the PDF links to \"https://b.example/\", which the document did not ask for")
     let streamed = Array("<< /Length 12 >>\nstream\n/JavaScript\nendstream".utf8)
     #expect(LinkAudit.problem(in: streamed, expected: []) == nil)
+    // A name is read as PDF reads it, escapes resolved; a comment is not read.
+    let escaped = Array("<< /A << /S /Java#53cript /JS (x) >> >>".utf8)
+    #expect(LinkAudit.problem(in: escaped, expected: []) == "the PDF holds the name /JavaScript")
+    let commented = Array("% /Launch\n<< /A << /S /URI /URI (https://a.example/) >> >>".utf8)
+    #expect(LinkAudit.problem(in: commented, expected: ["https://a.example/"]) == nil)
   }
 
   @Test func aPhoneNumberWithEmojiLinksOnlyItsDigits() throws {
