@@ -51,7 +51,7 @@ struct Formatter {
     return seconds == 1 ? catalog.label("secondsOne") : catalog.label("seconds", ["value": String(seconds)])
   }
 
-  /// The phrases of a dose, in reading order: "Left side", "Hold 30 seconds", "3 times",
+  /// The phrases of a dose, in reading order: "Left side only", "Hold 30 seconds", "3 times",
   /// "2 times a day". Each phrase starts with a capital where the language has them.
   func dosage(_ dosage: Dosage) -> [String] {
     var parts: [String] = []

@@ -90,11 +90,15 @@ extension Engine {
       (Problem.ListSize(name: "faq", count: plan.faq.count), .faq),
       (Problem.ListSize(name: "techniques", count: plan.techniques.count), .techniques),
     ].filter { $0.0.count > 0 && !compacting.followOn.contains($0.1) }.map(\.0)
+    let followOn = most.pages.count - most.sheet
     let problem = Problem.overBudget(
-      layout: spec.name, pages: most.sheet, budget: fit.pages, compaction: compacting.description, lists: lists)
+      layout: spec.name, pages: most.sheet, budget: fit.pages, followOn: followOn, compaction: compacting.description,
+      lists: lists)
     return Fitted(
       document: most.document, pages: most.pages,
-      description: "\(spec.name): \(most.sheet) pages over a budget of \(fit.pages), with \(compacting.description)",
+      description: "\(spec.name): the sheet takes \(most.sheet) pages where its budget is \(fit.pages)"
+        + (followOn > 0 ? ", and a follow-on sheet \(followOn == 1 ? "1 page" : "\(followOn) pages")" : "")
+        + ", with \(compacting.description)",
       warning: Diagnostic(.warning, problem, file: file, path: .root),
       used: most.used)
   }

@@ -70,7 +70,7 @@ struct FitTests {
     // plan met the budget with tighter spacing alone ("2 pages within a budget of 2").
     #expect(
       result.stderr.contains(
-        "take-home: 3 pages over a budget of 2, with tighter spacing, smaller illustrations, narrower margins"),
+        "take-home: the sheet takes 3 pages where its budget is 2, with tighter spacing, smaller illustrations, narrower margins"),
       "\(result.stderr)")
   }
 
@@ -81,9 +81,9 @@ struct FitTests {
     plan["homeCare"] = (0..<14).map { ["id": ids[$0 % ids.count]] }
     let data = try JSONSerialization.data(withJSONObject: plan)
     let result = try Engine().render(RenderRequest(plan: [UInt8](data), planPath: source.path))
-    let warning = try #require(result.warnings.first { $0.message.contains("over a budget") })
+    let warning = try #require(result.warnings.first { $0.message.contains("where its budget is") })
     #expect(warning.message.contains("take-home:"))
-    #expect(warning.message.contains("over a budget of 2"))
+    #expect(warning.message.contains("where its budget is 2"))
     #expect(warning.message.contains("the home program has 14 items"))
     #expect(result.fitting?.contains("one more column of cards") == true, "\(result.fitting ?? "")")
   }

@@ -103,7 +103,7 @@ struct HomeCareCardTests {
     request.layout = layout
     let lines = try HandoutEndToEndTests.text(ofPDF: try pdf(request), raw: true).split(separator: "\n").map(String.init)
     let phrases = [
-      "Left side", "Both sides", "Hold 30 seconds", "Hold 20 seconds", "3 times", "2 times a day", "Once a day",
+      "Left side only", "Each side", "Hold 30 seconds", "Hold 20 seconds", "3 times", "2 times a day", "Once a day",
       "15 minutes", "Cold after a flare-up", "Heat before you stretch", "10 minutes", "2 minutes", "Every 45 minutes",
     ]
     for phrase in phrases {

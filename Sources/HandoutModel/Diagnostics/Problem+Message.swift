@@ -83,8 +83,10 @@ extension Diagnostic {
 
     case .tooManyPages(let count, let limit): "the plan needs \(count) pages; the limit is \(limit)"
     case .foldedTooLong(let pages): "the plan needs \(pages) pages but a folded brochure has 2 (outside and inside)"
-    case .overBudget(let layout, let pages, let budget, let compaction, let lists):
-      "\(layout): \(pages) pages over a budget of \(budget), even with \(compaction)"
+    case .overBudget(let layout, let pages, let budget, let followOn, let compaction, let lists):
+      "\(layout): the sheet takes \(pages) pages where its budget is \(budget)"
+        + (followOn > 0 ? " (and a follow-on sheet \(followOn == 1 ? "1 page" : "\(followOn) pages") more)" : "")
+        + ", even with \(compaction)"
         + (lists.isEmpty ? "" : ": " + lists.map(describe).joined(separator: ", "))
 
     case .missingAddress(let owner): "an email needs the \(owner)'s address"

@@ -134,7 +134,8 @@ public enum Problem: Sendable, Hashable {
   /// A folded brochure needing more than its two sides.
   case foldedTooLong(pages: Int)
   /// A layout's page budget not met even with every compaction.
-  case overBudget(layout: String, pages: Int, budget: Int, compaction: String, lists: [ListSize])
+  /// `pages` counts the sheet; `followOn` the pages of a follow-on sheet after it.
+  case overBudget(layout: String, pages: Int, budget: Int, followOn: Int = 0, compaction: String, lists: [ListSize])
 
   // MARK: Email
 
