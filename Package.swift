@@ -44,6 +44,10 @@ let package = Package(
     .target(
       name: "HandoutNumbers", cSettings: [.unsafeFlags(["-gdwarf-4"])], linkerSettings: [.linkedLibrary("m")]),
 
+    // Cairo's PDF streams stored uncompressed, for the post-pass to compress once (Sources/HandoutDeflate).
+    .target(
+      name: "HandoutDeflate", cSettings: [.unsafeFlags(["-gdwarf-4"])], linkerSettings: [.linkedLibrary("z")]),
+
     // Swift modules: data flows model → compose → layout → render → CLI.
     .target(name: "HandoutModel"),
     .target(
@@ -62,7 +66,7 @@ let package = Package(
         .copy("faq-sheet.json"), .copy("large-print.json"), .copy("tracker.json"),
       ]),
     .target(name: "HandoutQR", dependencies: ["CQRencode"]),
-    .target(name: "HandoutRender", dependencies: ["HandoutLayout", "CCairo", "CRsvg", "CZlib"]),
+    .target(name: "HandoutRender", dependencies: ["HandoutLayout", "CCairo", "CRsvg", "CZlib", "HandoutDeflate"]),
     .target(
       name: "HandoutKit",
       dependencies: [

@@ -156,16 +156,51 @@ struct PDFRewrite {
     if start < range.upperBound, bytes[start] == 13 { start += 1 }
     if start < range.upperBound, bytes[start] == 10 { start += 1 }
     guard let length, length >= 0, start + length <= range.upperBound else { return nil }
+    var data = bytes[start..<start + length]
+    // Cairo's streams come stored (HandoutDeflate): compressed here, once.
+    let isStored = Self.isStoredZlib(data) && dictionary["Filter"]?.name == "FlateDecode"
+    if isStored {
+      guard let plain = inflate(Array(data)), let compressed = deflate(plain) else { return nil }
+      data = compressed[...]
+    }
     var dictionaryBytes: [UInt8]
     if let entry = shape.indirectLength {
-      dictionaryBytes = Array(bytes[range.lowerBound..<entry.lowerBound]) + Array("/Length \(length)".utf8)
+      dictionaryBytes = Array(bytes[range.lowerBound..<entry.lowerBound]) + Array("/Length \(data.count)".utf8)
+        + Array(bytes[entry.upperBound..<keyword])
+    } else if isStored {
+      guard let entry = Self.directLength(in: bytes, range.lowerBound..<keyword) else { return nil }
+      dictionaryBytes = Array(bytes[range.lowerBound..<entry.lowerBound]) + Array("/Length \(data.count)".utf8)
         + Array(bytes[entry.upperBound..<keyword])
     } else {
       dictionaryBytes = Array(bytes[range.lowerBound..<keyword])
     }
     dictionaryBytes = Array(trimmed(dictionaryBytes[...]))
-    return Array("\(number) 0 obj\n".utf8) + dictionaryBytes + Array("\nstream\n".utf8) + bytes[start..<start + length]
+    return Array("\(number) 0 obj\n".utf8) + dictionaryBytes + Array("\nstream\n".utf8) + data
       + Array("\nendstream\nendobj\n".utf8)
+  }
+
+  /// Whether `data` is zlib data of stored blocks only, as zlib writes at level 0 (header
+  /// 0x78 0x01: a 32 KB window, the fastest level).
+  static func isStoredZlib(_ data: ArraySlice<UInt8>) -> Bool {
+    data.count >= 2 && data[data.startIndex] == 0x78 && data[data.startIndex + 1] == 0x01
+  }
+
+  /// Where `/Length N` with a direct integer stands in a stream's dictionary.
+  static func directLength(in bytes: [UInt8], _ range: Range<Int>) -> Range<Int>? {
+    let key = Array("/Length".utf8)
+    var index = range.lowerBound
+    while index + key.count < range.upperBound {
+      defer { index += 1 }
+      guard bytes[index] == 0x2F, bytes[index..<(index + key.count)].elementsEqual(key) else { continue }
+      var end = index + key.count
+      guard end < range.upperBound, !(bytes[end] >= 0x41 && bytes[end] <= 0x7A) else { continue }
+      while end < range.upperBound, bytes[end] == 0x20 || bytes[end] == 0x0A || bytes[end] == 0x0D { end += 1 }
+      let digits = end
+      while end < range.upperBound, bytes[end] >= 0x30 && bytes[end] <= 0x39 { end += 1 }
+      guard end > digits else { return nil }
+      return index..<end
+    }
+    return nil
   }
 
   /// The file with a classic cross-reference table and trailer.

@@ -1,4 +1,5 @@
 import CCairo
+import HandoutDeflate
 import HandoutLayout
 
 /// Draws finished pages with Cairo into PDF, PNG or SVG bytes.
@@ -17,6 +18,9 @@ public enum Renderer {
     let resources = RenderResources(document, decoder: decoder)
     let sink = ByteSink()
     let first = pages.first?.size ?? PageSetup.letter
+    // Cairo's streams stored until the surface is finished: the post-pass compresses them once.
+    handout_deflate_set_storing(1)
+    defer { handout_deflate_set_storing(0) }
     let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, first.width, first.height)
     try check(cairo_surface_status(surface), "creating the PDF surface")
     cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
@@ -57,6 +61,7 @@ public enum Renderer {
     cairo_surface_finish(surface)
     let finishStatus = cairo_surface_status(surface)
     cairo_surface_destroy(surface)
+    handout_deflate_set_storing(0)
     try check(status, "drawing the PDF")
     try check(finishStatus, "writing the PDF")
     try checkFonts(resources)

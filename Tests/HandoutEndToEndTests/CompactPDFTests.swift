@@ -196,3 +196,30 @@ struct CompactPDFTests {
     #expect(LinkAudit.problem(in: real, expected: []).map { $0.hasPrefix("the PDF links to ") } == true, "the audit sees the links")
   }
 }
+
+extension CompactPDFTests {
+  /// Cairo writes its streams stored (HandoutDeflate) and the post-pass compresses each once:
+  /// no stored zlib stream reaches the file, in either layout, and storing is off again after
+  /// a render (zlib compresses as usual on this thread).
+  @Test func everyStreamIsCompressedOnceAndStoringEndsWithTheRender() throws {
+    let (compact, plain) = try bothLayouts()
+    for path in [compact, plain] {
+      let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+      let keyword = Array("stream\n".utf8)
+      var streams = 0
+      var index = 0
+      while index + keyword.count + 2 <= bytes.count {
+        defer { index += 1 }
+        guard bytes[index] == keyword[0], bytes[index..<(index + keyword.count)].elementsEqual(keyword),
+          index < 3 || !bytes[(index - 3)..<index].elementsEqual("end".utf8)
+        else { continue }
+        streams += 1
+        let start = index + keyword.count
+        #expect(!(bytes[start] == 0x78 && bytes[start + 1] == 0x01), "a stored stream at byte \(start) of \(path)")
+      }
+      #expect(streams > 5)
+    }
+    let data = [UInt8](repeating: 65, count: 10_000)
+    #expect(!PDFRewrite.isStoredZlib(try #require(deflate(data))[...]))
+  }
+}
