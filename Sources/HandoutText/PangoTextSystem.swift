@@ -46,11 +46,17 @@ public final class PangoTextSystem: TextSystem {
   }
 
   /// A text system over the given fonts, and no others.
-  public init(fonts: FontLibrary) {
+  public convenience init(fonts: FontLibrary) {
+    self.init(fonts: fonts, usesPrimaryFaces: true)
+  }
+
+  /// A text system that sets every text with every face when `usesPrimaryFaces` is false, as
+  /// the tests compare.
+  init(fonts: FontLibrary, usesPrimaryFaces: Bool) {
     let config = fonts.makeConfiguration()
     PangoTextSystem.pinProcessConfiguration(config)
     faces = FontMapContexts(config: config)
-    primary = PrimaryFaces(fonts: fonts)
+    primary = usesPrimaryFaces ? PrimaryFaces(fonts: fonts) : nil
     // librsvg sets the text of SVG logos with the thread's default font map. Making it the one
     // with every face pins the logos' fonts too (whatever their family and characters), and
     // spares loading the system's whole fontconfig setup (about a tenth of a cold start). The
