@@ -83,6 +83,22 @@ public struct FontLibrary: Sendable, Hashable {
     ("NotoColorEmoji.ttf", "fonts-noto-color-emoji"),
   ]
 
+  /// The files of the faces every family list starts with: Noto Sans and the emoji face.
+  static let primaryNames: Set<String> = [
+    "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf", "NotoSans-BoldItalic.ttf",
+    "NotoColorEmoji.ttf",
+  ]
+
+  /// The library of the faces every family list starts with, in the same order; `nil` when
+  /// this library holds files beyond the wanted ones (a clinic's own faces).
+  var primary: FontLibrary? {
+    let wantedNames = Set(FontLibrary.wanted.map(\.name))
+    let names = files.map { ($0 as NSString).lastPathComponent }
+    guard names.allSatisfy(wantedNames.contains), Set(names).count == names.count else { return nil }
+    let primary = files.filter { FontLibrary.primaryNames.contains(($0 as NSString).lastPathComponent) }
+    return primary.isEmpty ? nil : FontLibrary(files: primary)
+  }
+
   /// Where fonts are looked for, after any directories the user names.
   static let systemDirectories = [
     "/usr/share/fonts/truetype/noto", "/usr/share/fonts/opentype/noto",

@@ -10,12 +10,10 @@ import Synchronization
 /// so make one text system per thread and keep it for many documents. Shaped paragraphs are
 /// cached by text, style and width, which makes catalogue text nearly free after its first use.
 public final class PangoTextSystem: TextSystem {
-  private let fontMap: UnsafeMutablePointer<PangoFontMap>
-  private let fontConfig: OpaquePointer?
-  /// The Pango contexts layouts are made in: one per base direction. A context is never changed
-  /// after use, since Pango would then lay out again every layout made in it.
-  private let leftToRight: OpaquePointer
-  private let rightToLeft: OpaquePointer
+  /// Every face of the library: what text is set with unless ``primary`` sets it the same.
+  private let faces: FontMapContexts
+  /// The faces every family list starts with, for text that needs no others.
+  private let primary: PrimaryFaces?
   private var cache: [CacheKey: ShapedText] = [:]
   private var metrics: [MetricsKey: (ascent: Double, descent: Double)] = [:]
   /// Hyphenators by language, `nil` where no dictionary is installed.
@@ -48,18 +46,22 @@ public final class PangoTextSystem: TextSystem {
   }
 
   /// A text system over the given fonts, and no others.
-  public init(fonts: FontLibrary) {
-    fontConfig = fonts.makeConfiguration()
-    PangoTextSystem.pinProcessConfiguration(fontConfig)
-    fontMap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)
-    pango_fc_font_map_set_config(OpaquePointer(fontMap), fontConfig)
-    pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
-    leftToRight = PangoTextSystem.makeContext(fontMap, direction: PANGO_DIRECTION_LTR)
-    rightToLeft = PangoTextSystem.makeContext(fontMap, direction: PANGO_DIRECTION_RTL)
-    // librsvg sets the text of SVG logos with the thread's default font map. Making it this one
-    // pins the logos' fonts too, and spares loading the system's whole fontconfig setup (about
-    // a tenth of a cold start). The default is per thread, as is an engine.
-    pango_cairo_font_map_set_default(OpaquePointer(fontMap))
+  public convenience init(fonts: FontLibrary) {
+    self.init(fonts: fonts, usesPrimaryFaces: true)
+  }
+
+  /// A text system that sets every text with every face when `usesPrimaryFaces` is false, as
+  /// the tests compare.
+  init(fonts: FontLibrary, usesPrimaryFaces: Bool) {
+    let config = fonts.makeConfiguration()
+    PangoTextSystem.pinProcessConfiguration(config)
+    faces = FontMapContexts(config: config)
+    primary = usesPrimaryFaces ? PrimaryFaces(fonts: fonts) : nil
+    // librsvg sets the text of SVG logos with the thread's default font map. Making it the one
+    // with every face pins the logos' fonts too (whatever their family and characters), and
+    // spares loading the system's whole fontconfig setup (about a tenth of a cold start). The
+    // default is per thread, as is an engine.
+    pango_cairo_font_map_set_default(OpaquePointer(faces.fontMap))
   }
 
   /// Makes the first engine's configuration fontconfig's current one, before the first font map
@@ -78,27 +80,10 @@ public final class PangoTextSystem: TextSystem {
 
   private static let processConfiguration = Mutex(false)
 
-  /// A context with resolution-independent metrics: 72 dpi, no hinting, unrounded positions.
-  private static func makeContext(_ fontMap: UnsafeMutablePointer<PangoFontMap>, direction: PangoDirection) -> OpaquePointer {
-    let context = pango_font_map_create_context(fontMap)!
-    pango_cairo_context_set_resolution(context, 72)
-    let options = cairo_font_options_create()
-    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-    pango_cairo_context_set_font_options(context, options)
-    cairo_font_options_destroy(options)
-    pango_context_set_round_glyph_positions(context, 0)
-    pango_context_set_base_dir(context, direction)
-    return context
-  }
-
   deinit {
     cache.removeAll()
+    // The Pango fonts go before their font maps, which go with `faces` and `primary`.
     fontRegistry.release()
-    releaseObject(leftToRight)
-    releaseObject(rightToLeft)
-    releaseObject(fontMap)
-    if let fontConfig { FcConfigDestroy(fontConfig) }
   }
 
   /// Every face a run this system shaped refers to; ids never change, so cached lines stay valid.
@@ -120,7 +105,11 @@ public final class PangoTextSystem: TextSystem {
 
   private func makeShapedText(_ text: StyledText, width: Double) -> ShapedText {
     let style = text.style
-    let layout = pango_layout_new(isRightToLeft(style.language) ? rightToLeft : leftToRight)!
+    let hyphenator = style.hyphenates ? hyphenator(for: style.language) : nil
+    // Links are never hyphenated: a hyphen would look like part of the address.
+    let contents = text.spans.map { span in span.link == nil ? hyphenator?.hyphenate(span.text) ?? span.text : span.text }
+    let contexts = contexts(for: style, setting: contents)
+    let layout = pango_layout_new(contexts.context(language: style.language))!
     // The document's language sets each paragraph's direction, as `dir` does in HTML; the
     // bidi algorithm still orders right-to-left runs inside a left-to-right paragraph.
     pango_layout_set_auto_dir(layout, 0)
@@ -132,11 +121,8 @@ public final class PangoTextSystem: TextSystem {
     insert(pango_attr_foreground_new(style.color.red16, style.color.green16, style.color.blue16), into: attributes)
     insert(pango_attr_language_new(pango_language_from_string(style.language)), into: attributes)
     insert(pango_attr_font_features_new("liga 0, clig 0"), into: attributes)
-    let hyphenator = style.hyphenates ? hyphenator(for: style.language) : nil
-    for span in text.spans {
+    for (span, content) in zip(text.spans, contents) {
       let start = bytes.count
-      // Links are never hyphenated: a hyphen would look like part of the address.
-      let content = span.link == nil ? hyphenator?.hyphenate(span.text) ?? span.text : span.text
       bytes += content.utf8
       let range = start..<bytes.count
       guard !range.isEmpty else { continue }
@@ -210,7 +196,7 @@ public final class PangoTextSystem: TextSystem {
     } while pango_layout_iter_next_line(iterator) != 0
     pango_layout_iter_free(iterator)
 
-    let base = baseMetrics(style)
+    let base = baseMetrics(style, in: contexts)
     return ShapedText(lines: lines, ascent: base.ascent, descent: base.descent)
   }
 
@@ -221,14 +207,24 @@ public final class PangoTextSystem: TextSystem {
     return made
   }
 
+  /// The primary faces when they set `contents` in `style` as every face would; else every face.
+  private func contexts(for style: TextStyle, setting contents: [String]) -> FontMapContexts {
+    guard let primary, primary.sets(style), contents.allSatisfy(primary.covers) else { return faces }
+    return primary.contexts
+  }
+
   /// The ascent and descent of the style's own font, without fallback fonts.
-  private func baseMetrics(_ style: TextStyle) -> (ascent: Double, descent: Double) {
+  ///
+  /// Pango takes them from the first face and the faces of the language's sample text: the
+  /// same in either font map whenever `contexts` is the primary one (see ``PrimaryFaces``).
+  private func baseMetrics(_ style: TextStyle, in contexts: FontMapContexts) -> (ascent: Double, descent: Double) {
     let key = MetricsKey(
       family: style.family, size: style.size, weight: style.weight, isItalic: style.isItalic,
       language: style.language)
     if let known = metrics[key] { return known }
     let description = fontDescription(style)
-    let fontMetrics = pango_context_get_metrics(leftToRight, description, pango_language_from_string(style.language))
+    let fontMetrics = pango_context_get_metrics(
+      contexts.leftToRight, description, pango_language_from_string(style.language))
     pango_font_description_free(description)
     let result = (
       Double(pango_font_metrics_get_ascent(fontMetrics)) / Double(PANGO_SCALE),
