@@ -85,11 +85,11 @@ struct PageDrawer {
         }
       case .image(let image, let rect) where !image.alternativeText.isEmpty:
         rank = page.readingRank(at: Point(x: rect.x, y: rect.y))
-        enterFigure(image.alternativeText)
+        enterFigure(image.alternativeText, in: image.ancestors)
         drawImage(image, in: rect)
       case .drawing(let drawing, let rect) where !drawing.alternativeText.isEmpty:
         rank = page.readingRank(at: Point(x: rect.x, y: rect.y))
-        enterFigure(drawing.alternativeText)
+        enterFigure(drawing.alternativeText, in: drawing.ancestors)
         drawDrawing(drawing, in: rect)
       default: break
       }
@@ -158,10 +158,12 @@ struct PageDrawer {
     enter(path: text.ancestors.map { ("e\($0.id)", $0.tag) } + [("b\(text.block)", leaf)])
   }
 
-  private mutating func enterFigure(_ alternativeText: String) {
+  /// A Figure inside the elements it sits in (a table cell of the tracker), or at the top.
+  private mutating func enterFigure(_ alternativeText: String, in ancestors: [StructureElement]) {
     guard isTagged else { return }
-    enter(path: [])
-    enter(path: [("figure\(figureCount)", "Figure")], alternativeText: alternativeText)
+    let path = ancestors.map { ("e\($0.id)", $0.tag) }
+    enter(path: path)
+    enter(path: path + [("figure\(figureCount)", "Figure")], alternativeText: alternativeText)
     figureCount += 1
   }
 

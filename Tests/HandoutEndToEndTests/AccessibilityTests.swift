@@ -7,7 +7,7 @@ import Testing
 /// PDF's own objects (qpdf's JSON, pdftotext, pdfinfo), never from the engine's numbers.
 @Suite("PDF/UA-1 accessibility", .serialized)
 struct AccessibilityTests {
-  static let layouts = ["take-home", "care-plan-report", "trifold-brochure", "faq-sheet", "large-print"]
+  static let layouts = ["take-home", "care-plan-report", "trifold-brochure", "faq-sheet", "large-print", "tracker"]
 
   /// The shared examples and the fixtures in other scripts.
   static func plans() throws -> [URL] {

@@ -198,6 +198,8 @@ public struct Image: Sendable {
   public var alignment: TextAlignment
   public var alternativeText: String
   public var spaceAfter: Double
+  /// The structure elements the figure sits in (a table cell, a list item), set by layout.
+  public var ancestors: [StructureElement] = []
 
   public init(
     asset: AssetID, width: Double? = nil, height: Double? = nil, alignment: TextAlignment = .start,
@@ -221,6 +223,8 @@ public struct Drawing: Sendable, Hashable {
   public var alternativeText: String
   public var alignment: TextAlignment
   public var spaceAfter: Double
+  /// The structure elements the figure sits in (a table cell, a list item), set by layout.
+  public var ancestors: [StructureElement] = []
 
   public init(
     size: Size, shapes: [Shape], labels: [DrawingLabel] = [], alternativeText: String,

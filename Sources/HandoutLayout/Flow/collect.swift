@@ -102,7 +102,8 @@ struct Collector {
     case .table(let table):
       collectTable(table, x: x, width: width, into: &out)
 
-    case .image(let image):
+    case .image(var image):
+      image.ancestors = ancestors
       let natural = images[image.asset]?.size ?? Size(width: 100, height: 100)
       let size = fit(natural, width: image.width, height: image.height, maxWidth: width)
       let left = x + alignedOffset(size.width, in: width, image.alignment)
@@ -110,7 +111,8 @@ struct Collector {
       out.append(FlowItem(kind: .content(height: size.height, items: [.image(image, in: rect)]), label: "image"))
       addSpace(image.spaceAfter, to: &out)
 
-    case .drawing(let drawing):
+    case .drawing(var drawing):
+      drawing.ancestors = ancestors
       let size = fit(drawing.size, width: drawing.size.width, height: nil, maxWidth: width)
       let left = x + alignedOffset(size.width, in: width, drawing.alignment)
       let rect = Rect(x: left, y: 0, width: size.width, height: size.height)
