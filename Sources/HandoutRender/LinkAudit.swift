@@ -76,7 +76,7 @@ enum LinkAudit {
         index += 2
         continue
       case UInt8(ascii: "("), UInt8(ascii: "<"):
-        let end = byte == UInt8(ascii: "(") ? endOfLiteral(bytes, from: index) : endOfHex(bytes, from: index)
+        let end = byte == UInt8(ascii: "(") ? endOfLiteralString(bytes, from: index) : endOfHex(bytes, from: index)
         if previous == .uri {
           // The post-pass's own reader, escapes resolved.
           var strings = PDFScanner(Array(bytes[index..<end]), at: 0)
@@ -106,20 +106,6 @@ enum LinkAudit {
       previous = .other
     }
     return nil
-  }
-
-  /// Just after the literal string that starts at `start`: escapes and nested parentheses skipped.
-  private static func endOfLiteral(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-    var index = start
-    var depth = 0
-    while index < bytes.count {
-      let c = bytes[index]
-      index += 1
-      if c == UInt8(ascii: "\\") { index += 1; continue }
-      if c == UInt8(ascii: "(") { depth += 1 }
-      if c == UInt8(ascii: ")") { depth -= 1; if depth == 0 { break } }
-    }
-    return min(index, bytes.count)
   }
 
   /// Just after the hex string that starts at `start`.

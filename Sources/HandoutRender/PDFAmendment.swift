@@ -273,16 +273,9 @@ private struct MarkedContent {
       switch byte {
       case UInt8(ascii: "("):
         // A string: copied as it is, escapes and nested parentheses included.
-        var depth = 0
         let start = index
-        while index < count {
-          let c = content[index]
-          index += 1
-          if c == UInt8(ascii: "\\") { index += 1; continue }
-          if c == UInt8(ascii: "(") { depth += 1 }
-          if c == UInt8(ascii: ")") { depth -= 1; if depth == 0 { break } }
-        }
-        out += content[start..<min(index, count)]
+        index = endOfLiteralString(content, from: index)
+        out += content[start..<index]
       case UInt8(ascii: "<") where index + 1 < count && content[index + 1] != UInt8(ascii: "<"):
         let start = index
         while index < count, content[index] != UInt8(ascii: ">") { index += 1 }

@@ -161,9 +161,8 @@ struct PageDrawer {
   /// A Figure inside the elements it sits in (a table cell of the tracker), or at the top.
   private mutating func enterFigure(_ alternativeText: String, in ancestors: [StructureElement]) {
     guard isTagged else { return }
-    let path = ancestors.map { ("e\($0.id)", $0.tag) }
-    enter(path: path)
-    enter(path: path + [("figure\(figureCount)", "Figure")], alternativeText: alternativeText)
+    let path = ancestors.map { ("e\($0.id)", $0.tag) } + [("figure\(figureCount)", "Figure")]
+    enter(path: path, alternativeText: alternativeText)
     figureCount += 1
   }
 

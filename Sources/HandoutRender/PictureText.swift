@@ -239,20 +239,6 @@ private struct ContentScanner {
     return "\(sign)\(whole).\(fraction)"
   }
 
-  /// Just after the literal string that starts at `start`: escapes and nested parentheses skipped.
-  private func endOfLiteral(from start: Int) -> Int {
-    var index = start
-    var depth = 0
-    while index < bytes.count {
-      let c = bytes[index]
-      index += 1
-      if c == UInt8(ascii: "\\") { index += 1; continue }
-      if c == UInt8(ascii: "(") { depth += 1 }
-      if c == UInt8(ascii: ")") { depth -= 1; if depth == 0 { break } }
-    }
-    return min(index, bytes.count)
-  }
-
   /// The next operand, or the next operator (or array bracket) with where it starts.
   private mutating func next() -> (Operand?, String, Int)? {
     while index < bytes.count {
@@ -264,7 +250,7 @@ private struct ContentScanner {
       case UInt8(ascii: "%"):
         while index < bytes.count, bytes[index] != 10, bytes[index] != 13 { index += 1 }
       case UInt8(ascii: "("):
-        index = endOfLiteral(from: index)
+        index = endOfLiteralString(bytes, from: index)
         return (.literal(start..<index), "", start)
       case UInt8(ascii: "<"):
         if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "<") {
@@ -272,7 +258,7 @@ private struct ContentScanner {
           var depth = 0
           while index < bytes.count {
             if bytes[index] == UInt8(ascii: "(") {
-              index = endOfLiteral(from: index)
+              index = endOfLiteralString(bytes, from: index)
             } else if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "<") {
               depth += 1
               index += 2

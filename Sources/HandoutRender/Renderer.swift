@@ -61,6 +61,7 @@ public enum Renderer {
     cairo_surface_finish(surface)
     let finishStatus = cairo_surface_status(surface)
     cairo_surface_destroy(surface)
+    // Off before the post-pass, which compresses; the defer covers a throw before this point.
     handout_deflate_set_storing(0)
     try check(status, "drawing the PDF")
     try check(finishStatus, "writing the PDF")
