@@ -50,14 +50,15 @@ struct PDFAmendment {
 
     // The structure tree, and what it changes in the pages' content.
     var marks: [Int: [Int: ContentMark]] = [:]
+    var tree: StructureTree?
     if !structure.isEmpty {
       guard let treeRoot = catalog["StructTreeRoot"]?.reference else { throw fail("it has no structure tree") }
-      guard var tree = StructureTree(file: file, root: treeRoot) else { throw fail("its structure tree cannot be read") }
-      guard let found = tree.apply(structure) else {
+      guard var read = StructureTree(file: file, root: treeRoot) else { throw fail("its structure tree cannot be read") }
+      guard let found = read.apply(structure) else {
         throw fail("its structure elements are not the \(structure.count) the renderer began")
       }
       marks = found
-      tree.write(into: &update)
+      tree = read
     }
 
     // A glyph whose first use was the hyphen Pango draws at a soft hyphen maps to U+00AD in
@@ -104,7 +105,9 @@ struct PDFAmendment {
           }
         }
         var added: [(name: String, object: Int)] = []
-        var content = rewrittenContent(contents, marks: marks[page] ?? [:], spaces: spaces, file: file) { glyph in
+        var splits = MarkedContent.Splits(nextMCID: tree?.nextMCID(on: page) ?? 0)
+        let unsplit = splits
+        var content = rewrittenContent(contents, marks: marks[page] ?? [:], spaces: spaces, splits: &splits, file: file) { glyph in
           guard let font = fonts[glyph.font], let copy = textFonts.copy(of: font, for: glyph, file: file, update: &update) else {
             return nil
           }
@@ -116,15 +119,21 @@ struct PDFAmendment {
           if let text = PictureTextFonts.resources(resources, adding: added, file: file) {
             update.set(resources, text)
           } else {
-            content = rewrittenContent(contents, marks: marks[page] ?? [:], spaces: spaces, file: file) { _ in nil }
+            splits = unsplit
+            content = rewrittenContent(contents, marks: marks[page] ?? [:], spaces: spaces, splits: &splits, file: file) { _ in nil }
           }
         }
         update.set(contents, content)
+        if !splits.parts.isEmpty {
+          guard tree?.add(splits, on: page) == true else { throw fail("a split marked-content sequence on page \(index + 1) has no element") }
+        }
       }
       if case .array(let annotations)? = dictionary["Annots"] {
         for annotation in annotations.compactMap(\.reference) { describeLink(annotation, file: file, update: &update) }
       }
     }
+
+    tree?.write(into: &update)
 
     if layout == .compact {
       for number in file.objects(containing: "/Type /FontDescriptor") {
@@ -163,12 +172,13 @@ struct PDFAmendment {
   /// says (by MCID), and no soft hyphen in its text; nil when it stays as it is. `font` names
   /// the font an emoji's invisible glyph is shown in (PictureText).
   private func rewrittenContent(
-    _ number: Int, marks: [Int: ContentMark], spaces: [[UInt8]: String], file: PDFFile, font: (PictureText.Glyph) -> String?
+    _ number: Int, marks: [Int: ContentMark], spaces: [[UInt8]: String], splits: inout MarkedContent.Splits, file: PDFFile,
+    font: (PictureText.Glyph) -> String?
   ) -> [UInt8]? {
     guard let stream = file.stream(number), var content = inflate(stream.data) else { return nil }
     var changed = false
     if !marks.isEmpty || content.firstIndex(of: "/ActualText", from: 0) != nil,
-      let rewritten = MarkedContent(content).rewritten(marks, spaces: spaces)
+      let rewritten = MarkedContent(content).rewritten(marks, spaces: spaces, splits: &splits)
     {
       content = rewritten
       changed = true
@@ -228,6 +238,14 @@ private struct MarkedContent {
 
   init(_ content: [UInt8]) { self.content = content }
 
+  /// The MCIDs a rewrite gave the parts of split sequences: the next free one, and for each
+  /// sequence split (by its own MCID), the MCIDs of the parts after it in content order, each
+  /// nested span's and then the one of the part that resumes the sequence.
+  struct Splits {
+    var nextMCID: Int
+    var parts: [Int: [Int]] = [:]
+  }
+
   /// The content with `/Tag << /MCID n >> BDC` changed as `marks` says, and Cairo's own
   /// `/Span << /ActualText … >> BDC` (one per ligature, or per cluster of no glyph such as the
   /// space at the end of a line) inside a tagged sequence made part of it.
@@ -235,20 +253,20 @@ private struct MarkedContent {
   /// Poppler 22.12 reads a structure element's text (`pdfinfo -struct-text`) from the glyphs
   /// of its marked content, and ends the sequence at the first `EMC` inside it whether or not
   /// the matching operator carried an MCID: an Arabic name stopped at its first ligature and a
-  /// paragraph at the end of its first line. So a nested span inside a tagged sequence carries
-  /// that sequence's MCID (`/Span << /MCID n /ActualText … >> BDC`): Poppler's stack stays
-  /// balanced, the nested content still belongs to the same element, and text extraction
-  /// still takes the ligature's `/ActualText`. Inside a sequence given an `/ActualText` of its
-  /// own (an emoji), the nested spans are dropped, operators and `EMC`: a reader takes the
-  /// innermost text, and the run's text covers them.
-  ///
-  /// The space between two lines of a block is a cluster of no glyph, so Poppler joined the
-  /// lines' words ("talk to yourdoctor."). Where such a span with a space as its text ends a
-  /// line (a new line or the end of the text object follows) and the font in use has a space
-  /// (`spaces`: font resource name → the space's code), the span shows that space, invisible
-  /// (text rendering mode 3); the next line is placed from the line's start, so nothing moves.
+  /// paragraph at the end of its first line. And each marked-content sequence needs an MCID of
+  /// its own (ISO 32000-1, 14.7.4.2). So no span stays nested in a tagged sequence:
+  /// - the space that ends a line (a cluster of no glyph, so Poppler joined the lines' words:
+  ///   "talk to yourdoctor.") is shown, invisible (text rendering mode 3), in the font's space
+  ///   glyph (`spaces`: font resource name → the space's code), with no span: the glyph reads
+  ///   as a space, and the next line is placed from the line's start, so nothing moves;
+  /// - an empty span of a joiner (U+2060) goes, and a no-break space keeps only its glyph;
+  /// - any other span (an Arabic ligature, an emoji drawn as a glyph) becomes a sequence of its
+  ///   own between two parts of the one around it (``Splits``), all of them the same element's
+  ///   content;
+  /// - inside a sequence given an `/ActualText` of its own (an emoji picture), the nested spans
+  ///   are dropped, operators and `EMC`: the run's text covers them.
   /// Nil when nothing changed.
-  func rewritten(_ marks: [Int: ContentMark], spaces: [[UInt8]: String] = [:]) -> [UInt8]? {
+  func rewritten(_ marks: [Int: ContentMark], spaces: [[UInt8]: String] = [:], splits: inout Splits) -> [UInt8]? {
     var out: [UInt8] = []
     out.reserveCapacity(content.count + 256)
     var stack: [OpenSequence] = []
@@ -301,11 +319,11 @@ private struct MarkedContent {
             case .actualText(let text)?:
               out += content[index..<end]
               out += Array(" /ActualText \(textString(text)) >> BDC".utf8)
-              stack.append(.tagged(mcid, carriesText: true))
+              stack.append(.tagged(mcid, carriesText: true, name: index..<nameEnd))
               changed = true
             case nil:
               out += content[index..<end + 7]
-              stack.append(.tagged(mcid, carriesText: false))
+              stack.append(.tagged(mcid, carriesText: false, name: index..<nameEnd))
             }
             index = end + 7
             continue
@@ -316,19 +334,34 @@ private struct MarkedContent {
           if matches("> >> BDC", at: end) {
             let enclosing = stack.last { if case .tagged = $0 { true } else { false } }
             switch enclosing {
-            case .tagged(_, carriesText: true)?:
+            case .tagged(_, carriesText: true, _)?:
               stack.append(.dropped)
               changed = true
-            case .tagged(let mcid, carriesText: false)?:
-              out += content[index..<nameEnd]
-              out += Array(" << /MCID \(mcid)".utf8)
-              out += content[(nameEnd + 3)..<end + 8]
-              if end == nameEnd + 25, content[(nameEnd + 17)..<end].elementsEqual("feff0020".utf8), endsLine(emptyAfter: end + 8),
-                let font, let code = spaces[Array(content[font])]
-              {
-                out += Array("\n3 Tr <\(code)> Tj 0 Tr".utf8)
+            case .tagged(let mcid, carriesText: false, let name)?:
+              let text = content[(nameEnd + 17)..<end]
+              if text.elementsEqual("feff0020".utf8), endsLine(emptyAfter: end + 8), let font, let code = spaces[Array(content[font])] {
+                // The space that ends a line, shown in the font's space glyph, which reads as one.
+                out += Array("3 Tr <\(code)> Tj 0 Tr".utf8)
+                stack.append(.dropped)
+              } else if Self.invisibleTexts.contains(where: { text.elementsEqual($0.utf8) }), isEmpty(after: end + 8) {
+                // A joiner of no glyph (U+2060 between Korean syllables that stay together).
+                stack.append(.dropped)
+              } else if Self.spaceTexts.contains(where: { text.elementsEqual($0.utf8) }) {
+                // A no-break space drawn as the font's space: its glyph reads as a space.
+                stack.append(.dropped)
+              } else if case .tagged(mcid, _, _)? = stack.last {
+                let part = splits.nextMCID
+                splits.nextMCID += 2
+                splits.parts[mcid, default: []] += [part, part + 1]
+                out += Array("EMC\n".utf8)
+                out += content[index..<nameEnd]
+                out += Array(" << /MCID \(part)".utf8)
+                out += content[(nameEnd + 3)..<end + 8]
+                stack.append(.split(resuming: name, as: part + 1))
+              } else {
+                out += content[index..<end + 8]
+                stack.append(.other)
               }
-              stack.append(.other)
               changed = true
             default:
               out += content[index..<end + 8]
@@ -345,14 +378,23 @@ private struct MarkedContent {
         out += content[index..<nameEnd]
         index = nameEnd
       case UInt8(ascii: "E") where matches("EMC", at: index) && (index == 0 || isBoundary(index - 1)) && isBoundary(index + 3):
-        if case .dropped? = stack.popLast() {
+        switch stack.popLast() {
+        case .dropped?:
           // The operator and the line break after it go with the dropped `BDC`.
           index += 3
           if index < count, content[index] == 10 { index += 1 }
           continue
+        case .split(let name, let mcid)?:
+          // The enclosing sequence starts again, as the next part of the same element.
+          out += Array("EMC\n".utf8)
+          out += content[name]
+          out += Array(" << /MCID \(mcid) >> BDC".utf8)
+          index += 3
+          continue
+        default:
+          out += content[index..<index + 3]
+          index += 3
         }
-        out += content[index..<index + 3]
-        index += 3
       default:
         // Up to the next byte that can start a string, a name or `EMC`, copied at once.
         var end = index + 1
@@ -380,6 +422,18 @@ private struct MarkedContent {
       && (index + 3 == count || [9, 10, 13, 32].contains(content[index + 3]))
   }
 
+  /// The `/ActualText` of nested spans that stand for no visible character, in Cairo's hex.
+  private static let invisibleTexts = ["feff2060", "feff200b", "fefffeff"]
+  /// The `/ActualText` of nested spans around a space glyph standing for a no-break space.
+  private static let spaceTexts = ["feff00a0", "feff202f", "feff2007"]
+
+  /// Whether, from `position` (just after a `BDC`), only white space comes before `EMC`.
+  private func isEmpty(after position: Int) -> Bool {
+    var index = position
+    while index < content.count, [9, 10, 13, 32].contains(content[index]) { index += 1 }
+    return index + 3 <= content.count && content[index..<index + 3].elementsEqual("EMC".utf8)
+  }
+
   /// Whether, from `position` (just after a `BDC`), only white space comes before `EMC`, and
   /// after it a new line (`Td`, `TD`, `T*`, `Tm`, with their numbers) or the end of the text
   /// object (`ET`).
@@ -405,9 +459,12 @@ private struct MarkedContent {
   private enum OpenSequence {
     /// A structure element's content: its MCID, and whether the post-pass gave it the text
     /// its glyphs stand for.
-    case tagged(Int, carriesText: Bool)
+    case tagged(Int, carriesText: Bool, name: Range<Int>)
     /// A nested span left out, with its `EMC`.
     case dropped
+    /// A nested span made a sequence of its own: at its `EMC` the enclosing sequence (its
+    /// tag's name) starts again with the given MCID.
+    case split(resuming: Range<Int>, as: Int)
     case other
   }
 }
@@ -857,6 +914,34 @@ private struct StructureTree {
     guard elements[parent] != nil else { return }
     elements[parent]?.kids.removeAll { $0 == .element(number) }
     changed.insert(parent)
+  }
+
+  /// The first MCID the page's content does not use.
+  func nextMCID(on page: Int) -> Int { pageParents[page]?.entries.count ?? 0 }
+
+  /// Makes the parts of split sequences content of the element their first part belongs to,
+  /// each right after the part before it; false when a split sequence has no element.
+  mutating func add(_ splits: MarkedContent.Splits, on page: Int) -> Bool {
+    guard var parents = pageParents[page] else { return false }
+    for (first, parts) in splits.parts.sorted(by: { $0.key < $1.key }) {
+      guard first < parents.entries.count, let number = parents.entries[first], var element = elements[number],
+        let at = element.kids.firstIndex(where: { kid in
+          if case .content(first, let kidPage) = kid { return (kidPage ?? element.page) == page }
+          return false
+        })
+      else { return false }
+      let kidPage: Int? = page == element.page ? nil : page
+      element.kids.insert(contentsOf: parts.map { Kid.content($0, page: kidPage) }, at: at + 1)
+      elements[number] = element
+      changed.insert(number)
+      for part in parts {
+        while parents.entries.count <= part { parents.entries.append(nil) }
+        parents.entries[part] = number
+      }
+    }
+    pageParents[page] = parents
+    changedParents.insert(page)
+    return true
   }
 
   private mutating func setParent(page: Int, mcid: Int, to element: Int?) {

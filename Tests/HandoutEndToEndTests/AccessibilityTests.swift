@@ -12,7 +12,7 @@ struct AccessibilityTests {
   /// The shared examples and the fixtures in other scripts.
   static func plans() throws -> [URL] {
     try [sharedExamples.appendingPathComponent("sciatica-plan.json"), sharedExamples.appendingPathComponent("sciatica-brochure.json")]
-      + ["korean", "arabic-hebrew", "emoji", "mixed-scripts"].map(fixture)
+      + ["korean", "korean-plan", "arabic-hebrew", "emoji", "mixed-scripts"].map(fixture)
   }
 
   /// Every layout × plan, rendered once for the whole suite.
@@ -50,16 +50,49 @@ struct AccessibilityTests {
     #expect(reports.count == files.count)
     var failedRules = 0
     var failedChecks = 0
+    var refuted = 0
     for (report, file) in zip(reports, files) {
       let rules = report["rulesFailed"] as? Int ?? -1
       let checks = report["checksFailed"] as? Int ?? -1
       #expect((report["rules"] as? Int ?? 0) >= 100, "the PDF/UA-1 profile has 104 rules")
       failedRules += rules
       failedChecks += checks
+      refuted += (report["refuted"] as? [[String: Any]] ?? []).count
       let failures = (report["failures"] as? [[String: Any]] ?? []).map { "\($0["rule"] ?? "?"): \($0["message"] ?? "")" }
       #expect(rules == 0 && checks == 0, "\(file.name): \(rules) rules failed\n\(failures.joined(separator: "\n"))")
     }
-    print("PDF/UA-1 (page-validation 0.11.0): \(files.count) PDFs, \(failedRules) failed rules, \(failedChecks) failed checks")
+    print(
+      "PDF/UA-1 (page-validation 0.11.0): \(files.count) PDFs, \(failedRules) failed rules, \(failedChecks) failed checks; "
+        + "\(refuted) verdicts of PDFUA1-FONT-GLYPH-WIDTH-001 refuted (CFF widths read by fontTools equal /W)")
+  }
+
+  /// The check that refutes the validator's CFF widths refutes nothing when a width is wrong:
+  /// the Korean plan's PDF with one glyph's /W entry changed fails the rule.
+  @Test func aWrongGlyphWidthStillFails() throws {
+    let source = try #require(try files().first { $0.name == "faq-sheet--korean-plan" })
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("handout-width-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let plain = folder.appendingPathComponent("plain.pdf").path
+    _ = try run("qpdf", ["--qdf", "--object-streams=disable", source.path, plain])
+    var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: plain)))
+    let entry = Array("/W [\n    0\n    [\n      1000".utf8)
+    let at = try #require(bytes.indices.first { bytes[$0...].starts(with: entry) })
+    bytes.replaceSubrange(at + entry.count - 4..<at + entry.count, with: Array("1100".utf8))
+    let edited = folder.appendingPathComponent("edited.pdf").path
+    try Data(bytes).write(to: URL(fileURLWithPath: edited))
+    let fixed = try run("fix-qdf", [edited])
+    let wrong = folder.appendingPathComponent("wrong.pdf").path
+    try fixed.stdout.write(to: URL(fileURLWithPath: wrong))
+    let result = try run(try validatorPython(), [packageRoot.appendingPathComponent("scripts/pdfua-check").path, source.path, wrong])
+    let reports = try String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").map { line in
+      try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    }
+    try #require(reports.count == 2)
+    #expect((reports[0]["refuted"] as? [Any])?.count == 1, "the unchanged PDF: the validator's verdict refuted")
+    #expect(reports[0]["rulesFailed"] as? Int == 0)
+    #expect((reports[1]["refuted"] as? [Any])?.isEmpty == true, "one width wrong: nothing refuted")
+    #expect(reports[1]["rulesFailed"] as? Int == 1)
   }
 
   @Test func everyMarkIsInsideAStructureElementOrAnArtifact() throws {
@@ -77,6 +110,41 @@ struct AccessibilityTests {
     #expect(artifacts > 0, "decorations and running text are artifacts")
   }
 
+  /// Each marked-content sequence of a page has an MCID of its own (ISO 32000-1, 14.7.4.2),
+  /// and the page's parent tree names the one element whose content it is. Cairo's nested
+  /// `/ActualText` spans (ligatures, emoji, no-glyph clusters) once repeated the MCID of the
+  /// sequence around them.
+  @Test func everyMarkedContentSequenceHasAnMCIDOfItsOwn() throws {
+    let mcid = try Regex(#"/MCID \d+\b"#)
+    var sequences = 0
+    for file in try files() {
+      let pdf = try PDFObjects(file.path)
+      let root = pdf.dictionary(pdf.catalog?["/StructTreeRoot"])
+      let nums = pdf.dictionary(root?["/ParentTree"])?["/Nums"] as? [Any] ?? []
+      var arrays: [Int: [Any]] = [:]
+      for index in stride(from: 0, to: nums.count - 1, by: 2) {
+        if let key = nums[index] as? Int, let array = pdf.value(nums[index + 1]) as? [Any] { arrays[key] = array }
+      }
+      let elements = pdf.structureElements
+      for (number, (page, content)) in zip(pdf.pages, try pdf.pageContents()).enumerated() {
+        let ids = content.matches(of: mcid).compactMap { Int(content[$0.range].dropFirst(6).prefix { $0.isNumber }) }
+        sequences += ids.count
+        #expect(Set(ids).count == ids.count, "\(file.name) page \(number + 1): an MCID used twice")
+        let parents = arrays[page["/StructParents"] as? Int ?? -1] ?? []
+        for id in Set(ids) {
+          let owner = id < parents.count ? pdf.dictionary(parents[id]) : nil
+          let kids = owner.map { (($0["/K"] as? [Any]) ?? [$0["/K"] as Any]) } ?? []
+          let listed = kids.contains { kid in
+            (kid as? Int) == id || ((kid as? [String: Any])?["/MCID"] as? Int) == id
+          }
+          #expect(listed, "\(file.name) page \(number + 1): MCID \(id) is not content of the element the parent tree names")
+        }
+      }
+      #expect(!elements.isEmpty)
+    }
+    #expect(sequences > 1000)
+  }
+
   /// The content check itself: it counts marks outside marked content, and not inside.
   @Test func theContentCheckFindsUntaggedMarks() {
     let content = """
@@ -91,7 +159,7 @@ struct AccessibilityTests {
   }
 
   @Test func runningHeadersFootersAndPageNumbersArePrintedButNotRead() throws {
-    for file in try files() where (file.name.hasPrefix("take-home") || file.name.hasPrefix("large-print")) && !file.name.hasSuffix("korean") {
+    for file in try files() where (file.name.hasPrefix("take-home") || file.name.hasPrefix("large-print")) && !file.name.hasSuffix("korean") && !file.name.hasSuffix("korean-plan") {
       let printed = String(decoding: try run("pdftotext", [file.path, "-"]).stdout, as: UTF8.self)
       let read = String(decoding: try run("pdfinfo", ["-struct-text", file.path]).stdout, as: UTF8.self)
       #expect(printed.contains("Page 1 of"), "\(file.name): the footer is printed")
@@ -245,9 +313,9 @@ struct AccessibilityTests {
       let tree = StructureText(String(decoding: try run("pdfinfo", ["-struct-text", file.path]).stdout, as: UTF8.self))
       if file.name.hasSuffix("--arabic-hebrew") {
         // A span of its own (its language is Arabic), cut at its first ligature until Cairo's
-        // nested /ActualText spans carried the span's MCID; ﲆ until the presentation form was
-        // mapped to its letters.
-        #expect(tree.texts.contains("ليلى حداد"), "\(file.name): \(tree.texts.filter { $0.contains("ل") })")
+        // nested /ActualText spans became parts of the span's content with MCIDs of their own;
+        // ﲆ until the presentation form was mapped to its letters.
+        #expect(tree.blocks.contains("ليلى حداد"), "\(file.name): \(tree.blocks.filter { $0.contains("ل") })")
         if file.name.hasPrefix("take-home") {
           #expect(tree.blocks.contains("علاج التدليك مرتين في الأسبوع"), "\(tree.blocks.filter { $0.contains("ل") })")
           // Hebrew, then English, on one line: the spans in logical order, not left to right.
