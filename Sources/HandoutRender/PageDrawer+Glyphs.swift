@@ -16,8 +16,7 @@ extension PageDrawer {
     let origin = snapped(item.origin)
     // Tagged run by run, runs are drawn (and so read) in logical order; each is drawn at its
     // own place, so the page looks the same.
-    let runs = byRun && !Self.rightToLeftLanguages.contains(RunKind.base(of: language))
-      ? Self.inReadingOrder(item.line.runs) : item.line.runs
+    let runs = byRun ? GlyphRun.inLogicalOrder(item.line.runs) : item.line.runs
     for run in runs {
       let middle = run.x + run.width / 2
       let link = hasLinks ? item.line.links.first { middle >= $0.x && middle <= $0.x + $0.width } : nil
@@ -28,30 +27,6 @@ extension PageDrawer {
       draw(run, at: Point(x: start.x + (byRun ? 0 : run.x), y: start.y - run.rise))
       if let tag { cairo_tag_end(cr, tag) }
     }
-  }
-
-  /// Languages whose paragraphs run right to left.
-  static let rightToLeftLanguages: Set<String> = ["ar", "he", "fa", "ur", "yi"]
-
-  /// A left-to-right line's runs, given in visual order, in logical order: every stretch of
-  /// right-to-left runs (odd bidi level: their clusters run backwards) reversed. Hebrew notes
-  /// "שלום ליילה: מתיחות …" were read from the structure tree as "מתיחות …: שלום ליילה".
-  /// Runs at level 2 (digits inside right-to-left text) are taken as left to right.
-  static func inReadingOrder(_ runs: [GlyphRun]) -> [GlyphRun] {
-    guard runs.contains(where: \.hasBackwardClusters) else { return runs }
-    var ordered: [GlyphRun] = []
-    ordered.reserveCapacity(runs.count)
-    var stretch: [GlyphRun] = []
-    for run in runs {
-      if run.hasBackwardClusters {
-        stretch.append(run)
-      } else {
-        ordered += stretch.reversed()
-        stretch.removeAll()
-        ordered.append(run)
-      }
-    }
-    return ordered + stretch.reversed()
   }
 
   /// Tags one run of a line drawn run by run: a link; or a span, with `/Lang` for text in

@@ -318,8 +318,10 @@ struct AccessibilityTests {
         #expect(tree.blocks.contains("ليلى حداد"), "\(file.name): \(tree.blocks.filter { $0.contains("ل") })")
         if file.name.hasPrefix("take-home") {
           #expect(tree.blocks.contains("علاج التدليك مرتين في الأسبوع"), "\(tree.blocks.filter { $0.contains("ل") })")
-          // Hebrew, then English, on one line: the spans in logical order, not left to right.
-          let notes = "שלום ליילה: מתיחות פעמיים ביום. Stretch twice a day."
+          // Hebrew with digits, then English, on one line: the spans in logical order, not
+          // left to right (the digits, at bidi level 2, once cut the Hebrew into pieces read
+          // backwards).
+          let notes = "שלום ליילה: מתיחות 3 פעמים ביום, 20 שניות. Stretch twice a day."
           #expect(tree.blocks.contains(notes), "\(tree.blocks.filter { $0.contains("Stretch") })")
         }
       } else {

@@ -18,6 +18,10 @@ public struct GlyphRun: Sendable, Hashable {
   public var clusters: [TextCluster]
   /// Whether the clusters map to the glyphs from the last one back (right-to-left text).
   public var hasBackwardClusters: Bool
+  /// The run's embedding level in the Unicode bidirectional algorithm: even left to right,
+  /// odd right to left; digits inside right-to-left text are at 2. What puts a line's runs
+  /// back in reading order (``inLogicalOrder(_:)``).
+  public var bidiLevel: Int
   public var color: Color
   /// The BCP 47 language the run was shaped for.
   public var language: String
@@ -28,7 +32,7 @@ public struct GlyphRun: Sendable, Hashable {
 
   public init(
     font: FontID, size: Double, x: Double, rise: Double = 0, glyphs: [Glyph], text: String,
-    clusters: [TextCluster], hasBackwardClusters: Bool = false, color: Color, language: String,
+    clusters: [TextCluster], hasBackwardClusters: Bool = false, bidiLevel: Int? = nil, color: Color, language: String,
     isColorEmoji: Bool = false, missingGlyphCount: Int = 0
   ) {
     self.font = font
@@ -39,6 +43,7 @@ public struct GlyphRun: Sendable, Hashable {
     self.text = text
     self.clusters = clusters
     self.hasBackwardClusters = hasBackwardClusters
+    self.bidiLevel = bidiLevel ?? (hasBackwardClusters ? 1 : 0)
     self.color = color
     self.language = language
     self.isColorEmoji = isColorEmoji
@@ -84,5 +89,35 @@ public struct TextCluster: Sendable, Hashable {
   public init(byteCount: Int, glyphCount: Int) {
     self.byteCount = byteCount
     self.glyphCount = glyphCount
+  }
+}
+
+extension GlyphRun {
+  /// A line's runs, given in visual order (left to right), in the order they are read: the
+  /// reordering of the Unicode bidirectional algorithm (UAX #9, rule L2) undone. L2 reverses,
+  /// from the highest level down to the lowest odd one, every stretch of runs at that level or
+  /// higher; those reversals map each other's stretches onto themselves, so doing them again
+  /// gives the logical order back. "מתיחות 3 פעמים ביום" is drawn "ביום פעמים 3 מתיחות", its
+  /// digits at level 2 inside level-1 Hebrew, and read in its own order.
+  public static func inLogicalOrder(_ runs: [GlyphRun]) -> [GlyphRun] {
+    guard let highest = runs.map(\.bidiLevel).max(), highest > 0 else { return runs }
+    let lowestOdd = runs.map(\.bidiLevel).filter { $0 & 1 == 1 }.min() ?? 1
+    var ordered = runs
+    var level = highest
+    while level >= lowestOdd {
+      var index = 0
+      while index < ordered.count {
+        guard ordered[index].bidiLevel >= level else {
+          index += 1
+          continue
+        }
+        var end = index
+        while end < ordered.count, ordered[end].bidiLevel >= level { end += 1 }
+        ordered[index..<end].reverse()
+        index = end
+      }
+      level -= 1
+    }
+    return ordered
   }
 }
