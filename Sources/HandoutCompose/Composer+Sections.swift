@@ -340,7 +340,7 @@ extension Composer {
     let ids = conditionEntry?.redFlags ?? ["bladder-bowel", "saddle-numbness", "both-legs", "worsening-weakness", "after-injury"]
     let flags = ids.compactMap { catalog.redFlag($0) }
     guard !flags.isEmpty else { return [] }
-    let number = plan.clinic?.country.flatMap { EmergencyNumber.of(country: $0) }
+    let number = plan.clinic?.emergencyCountry.flatMap { EmergencyNumber.of(country: $0) }
     let tiers: [(RedFlagEntry.Urgency, String)] = [
       (.emergency, number.map { catalog.label("emergencyTier", ["number": $0]) } ?? catalog.label("emergencyTierNoNumber")),
       (.today, catalog.label("todayTier")),
@@ -363,13 +363,17 @@ extension Composer {
       tierBlocks.append(
         .keepTogether([
           .paragraph(Paragraph(title, style: titleStyle, spaceAfter: 4)),
-          .list(ListBlock(marker: .square(palette.warning), items: items, markerStyle: styles.body, indent: 18, itemSpacing: 4, spaceAfter: 8)),
+          .list(
+            ListBlock(
+              marker: .square(palette.warning), items: items, markerStyle: styles.body, indent: 18, itemSpacing: isFolded ? 3 : 4,
+              spaceAfter: isFolded ? 6 : 8)),
         ]))
     }
     var content: [Block] = [
       .heading(Heading(level: 2, Paragraph(catalog.label("redFlags"), style: styles.heading.with { $0.color = palette.warning }, spaceAfter: 4)))
     ]
-    // Why these signs matter, where there is room: a brochure's panel holds the signs alone.
+    // Why these signs matter: under the heading; in a brochure's narrow panel, in two short
+    // sentences after the signs, where a panel too short for all of it can split the box.
     if !isFolded { content.append(paragraph(catalog.label("redFlagsWhy"), after: 8)) }
     // The first tier beside the others on a wide page in normal type; one after another in a
     // panel or in large print.
@@ -379,6 +383,7 @@ extension Composer {
     } else {
       content += tierBlocks
     }
+    if isFolded { content.append(paragraph(catalog.label("redFlagsWhyShort"), after: 4)) }
     if let weeks = conditionEntry?.followUpWeeks {
       content.append(.paragraph(Paragraph([Span.bold(catalog.label("followUp", ["weeks": String(weeks)]))], style: styles.body)))
     }
@@ -386,7 +391,8 @@ extension Composer {
     // repeats the heading, so no sign is read without it.
     let continued = catalog.label("continued", ["title": catalog.label("redFlags")])
     return callout(
-      content, fill: palette.warningTint, accentBar: palette.warning, padding: boxPadding, keepsTogether: false,
+      content, fill: palette.warningTint, accentBar: palette.warning,
+      padding: isFolded ? EdgeInsets(top: space(9), right: 12, bottom: space(9), left: 16) : boxPadding, keepsTogether: false,
       continuation: [.paragraph(Paragraph(continued, style: styles.heading.with { $0.color = palette.warning }, spaceAfter: 6))],
       spaceBefore: space(18), spaceAfter: 4)
   }

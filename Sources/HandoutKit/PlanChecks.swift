@@ -136,6 +136,12 @@ struct PlanChecks {
       return [Diagnostic(.error, problem, file: file, at: read.location(of: path), path: path)]
     }
     guard plan.showRedFlags else { return [] }
+    if let country = plan.clinic?.countryFromAddress, let number = EmergencyNumber.of(country: country) {
+      let addressPath = JSONPath.root.appending("clinic").appending("address")
+      return [
+        Diagnostic(.warning, .countryFromAddress(country: country, number: number), file: file, at: read.location(of: addressPath), path: addressPath)
+      ]
+    }
     let clinicPath = JSONPath.root.appending("clinic")
     return [Diagnostic(.warning, .noCountry, file: file, at: read.location(of: clinicPath), path: clinicPath)]
   }

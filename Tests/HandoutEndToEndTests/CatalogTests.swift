@@ -115,7 +115,7 @@ struct CatalogTests {
       #expect(condition.followUpWeeks != nil, "conditions.\(id) has no follow-up time")
       #expect(["bladder-bowel", "saddle-numbness"].allSatisfy(condition.redFlags.contains), "conditions.\(id)")
     }
-    for label in ["emergencyTier", "emergencyTierNoNumber", "todayTier", "followUp", "redFlagsWhy"] {
+    for label in ["emergencyTier", "emergencyTierNoNumber", "todayTier", "followUp", "redFlagsWhy", "redFlagsWhyShort"] {
       #expect(catalog.labels[label] != nil, "labels.\(label)")
     }
     #expect(catalog.label("emergencyTier", ["number": "119"]).contains("119"))

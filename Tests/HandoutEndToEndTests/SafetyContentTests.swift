@@ -32,8 +32,9 @@ struct SafetyContentTests {
       #expect(text.contains("Call \(number) or go to the emergency department now if:"), "\(layout), \(country)")
       #expect(text.contains("See a doctor today if:"), "\(layout)")
       #expect(text.contains("If you are not better in 4 weeks"), "\(layout)")
-      // Why the signs matter, where there is room: not in a brochure's panel.
-      #expect(text.contains("These signs are rare.") == (layout != "trifold-brochure"), "\(layout)")
+      // Why the signs matter; in a brochure's narrow panel, in short.
+      let why = layout == "trifold-brochure" ? "Rare, but they can mean a badly squeezed nerve. Get help fast." : "These signs are rare."
+      #expect(text.contains(why), "\(layout)")
       #expect(text.contains("Go sooner if the pain gets worse"), "\(layout)")
       // Both legs and bladder or bowel trouble are emergencies: they come before "today".
       let emergency = try #require(text.range(of: "emergency department now if:"))
@@ -57,11 +58,37 @@ struct SafetyContentTests {
   }
 
   @Test func withoutACountryTheSheetSaysCallAnAmbulanceAndValidationSaysWhy() throws {
-    let text = try renderText(try request(sharedExamples.appendingPathComponent("sciatica-plan.json")))
+    let plan = badPlans.appendingPathComponent("clinic-without-country.json")
+    let text = try renderText(try request(plan))
     #expect(text.contains("Call an ambulance or go to the emergency department now if:"))
-    let result = try run(handoutBinary, ["validate", sharedExamples.appendingPathComponent("sciatica-plan.json").path])
+    let result = try run(handoutBinary, ["validate", plan.path])
     #expect(result.status == 0)
     #expect(result.stderr.contains(#"warning: clinic: the red flags cannot name the emergency number: the clinic has no "country""#), "\(result.stderr)")
+  }
+
+  /// The reference plan names no country, but its address ("Springfield, OR 97477") and its
+  /// phone (+1) are American: the sheet says "Call 911", and validation says why.
+  @Test func anAddressThatShowsTheCountryGivesItsNumber() throws {
+    let text = try renderText(try request(sharedExamples.appendingPathComponent("sciatica-plan.json")))
+    #expect(text.contains("Call 911 or go to the emergency department now if:"))
+    let result = try run(handoutBinary, ["validate", sharedExamples.appendingPathComponent("sciatica-plan.json").path])
+    #expect(result.status == 0)
+    #expect(
+      result.stderr.contains(
+        #"sciatica-plan.json:12:16: warning: clinic.address: the clinic has no "country"; the address is in US, so the red flags say to call 911"#),
+      "\(result.stderr)")
+    for (address, phone, number) in [
+      ("1 High St, London SW1A 1AA", "+44 20 7946 0000", "999"), ("200 Bay St, Toronto, ON M5J 2J2", "+1 416 555 0100", "911"),
+      ("12 Mill Road, Springfield, OR 97477", "+44 20 7946 0000", "an ambulance"),
+    ] {
+      let request = try editedExample("sciatica-plan") { plan in
+        var clinic = plan["clinic"] as! [String: Any]
+        clinic["address"] = address
+        clinic["phone"] = phone
+        plan["clinic"] = clinic
+      }
+      #expect(try renderText(request).contains("Call \(number) or go to the emergency department now if:"), "\(address), \(phone)")
+    }
   }
 
   @Test func heatAndColdCardsWarnAgainstNumbSkin() throws {

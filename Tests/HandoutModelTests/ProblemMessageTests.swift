@@ -153,6 +153,8 @@ struct ProblemMessageTests {
      "plan.json:3:7: error: clinic.country: \"USA\" is not a two-letter country code\n  hint: the red flags print the number to call; use an ISO 3166 code with a known number: GB, US"),
     (at("clinic", .noCountry, .warning),
      "plan.json:3:7: warning: clinic: the red flags cannot name the emergency number: the clinic has no \"country\"\n  hint: add \"country\": \"US\" (or GB, KR, DE, …) to \"clinic\"; until then they say \"call an ambulance\""),
+    (at("clinic.address", .countryFromAddress(country: "US", number: "911"), .warning),
+     "plan.json:3:7: warning: clinic.address: the clinic has no \"country\"; the address is in US, so the red flags say to call 911\n  hint: add \"country\": \"US\" to \"clinic\" to say so"),
     (at("language", .untranslated(language: "fr", layout: "take-home", entries: ["faq.how-often"], builtInLanguages: ["en", "es", "ko"])),
      "plan.json:3:7: error: language: the catalogue has no \"fr\" text for 1 entry the take-home layout prints: faq.how-often\n  hint: built-in languages: en, es, ko; give the \"fr\" text with --catalog FILE"),
     (at("language", .untranslated(language: "ko", layout: "tracker", entries: ["a", "b"], builtInLanguages: ["en", "ko"])),

@@ -63,6 +63,8 @@ extension Diagnostic {
     case .noEmergencyNumber(let country, _): "no emergency number is known for the country \(quoted(country))"
     case .notACountryCode(let text, _): "\(quoted(text)) is not a two-letter country code"
     case .noCountry: "the red flags cannot name the emergency number: the clinic has no \"country\""
+    case .countryFromAddress(let country, let number):
+      "the clinic has no \"country\"; the address is in \(country), so the red flags say to call \(number)"
     case .untranslated(let language, let layout, let entries, _):
       "the catalogue has no \(quoted(language)) text for \(entries.count) \(entries.count == 1 ? "entry" : "entries") "
         + "the \(layout) layout prints: \(entries.joined(separator: ", "))"
@@ -172,6 +174,7 @@ extension Diagnostic {
     case .noEmergencyNumber(_, let known), .notACountryCode(_, let known):
       "the red flags print the number to call; use an ISO 3166 code with a known number: \(known.joined(separator: ", "))"
     case .noCountry: "add \"country\": \"US\" (or GB, KR, DE, …) to \"clinic\"; until then they say \"call an ambulance\""
+    case .countryFromAddress(let country, _): "add \"country\": \"\(country)\" to \"clinic\" to say so"
     case .untranslated(let language, _, _, let builtIn):
       builtIn.contains(language)
         ? "add the missing text to the \(quoted(language)) catalogue, or give it with --catalog FILE"

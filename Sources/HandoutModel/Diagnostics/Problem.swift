@@ -98,6 +98,8 @@ public enum Problem: Sendable, Hashable {
   case notACountryCode(String, known: [String])
   /// The clinic names no country, so the red flags cannot name the number to call.
   case noCountry
+  /// The clinic names no country, and its address shows one: the red flags print its number.
+  case countryFromAddress(country: String, number: String)
   /// Catalogue entries a layout prints that have no text in the plan's language.
   case untranslated(language: String, layout: String, entries: [String], builtInLanguages: [String])
   /// A fold whose `panels` list does not hold three widths.
