@@ -428,10 +428,14 @@ private struct MarkedContent {
   private static let spaceTexts = ["feff00a0", "feff202f", "feff2007"]
 
   /// Whether, from `position` (just after a `BDC`), only white space comes before `EMC`.
-  private func isEmpty(after position: Int) -> Bool {
+  private func isEmpty(after position: Int) -> Bool { endOfEmptySequence(from: position) != nil }
+
+  /// Where the `EMC` ends when only white space comes before it from `position`; else nil.
+  private func endOfEmptySequence(from position: Int) -> Int? {
     var index = position
     while index < content.count, [9, 10, 13, 32].contains(content[index]) { index += 1 }
-    return index + 3 <= content.count && content[index..<index + 3].elementsEqual("EMC".utf8)
+    guard index + 3 <= content.count, content[index..<index + 3].elementsEqual("EMC".utf8) else { return nil }
+    return index + 3
   }
 
   /// Whether, from `position` (just after a `BDC`), only white space comes before `EMC`, and
@@ -439,11 +443,8 @@ private struct MarkedContent {
   /// object (`ET`).
   private func endsLine(emptyAfter position: Int) -> Bool {
     let count = content.count
-    var index = position
+    guard var index = endOfEmptySequence(from: position) else { return false }
     func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 10 || byte == 13 || byte == 9 }
-    while index < count, isSpace(content[index]) { index += 1 }
-    guard index + 3 <= count, content[index..<index + 3].elementsEqual("EMC".utf8) else { return false }
-    index += 3
     while true {
       while index < count, isSpace(content[index]) { index += 1 }
       let start = index

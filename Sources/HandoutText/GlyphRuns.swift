@@ -54,7 +54,7 @@ extension PangoTextSystem {
           rise: Double(run.pointee.y_offset) / Double(PANGO_SCALE), glyphs: glyphs,
           text: String(decoding: bytes[start..<end], as: UTF8.self),
           clusters: clusters(of: run, text: text, glyphs: glyphs),
-          hasBackwardClusters: analysis.level & 1 != 0, bidiLevel: Int(analysis.level), color: foreground(of: item) ?? .black,
+          bidiLevel: Int(analysis.level), color: foreground(of: item) ?? .black,
           language: language, isColorEmoji: font?.isColor ?? false, missingGlyphCount: missing))
       penX += pango_glyph_string_get_width(glyphString) + run.pointee.end_x_offset
     }

@@ -9,8 +9,7 @@ struct BidiOrderTests {
   private func runs(_ levels: [(String, Int)]) -> [GlyphRun] {
     levels.map { text, level in
       GlyphRun(
-        font: FontID(0), size: 12, x: 0, glyphs: [], text: text, clusters: [], hasBackwardClusters: level & 1 == 1,
-        bidiLevel: level, color: .black, language: "")
+        font: FontID(0), size: 12, x: 0, glyphs: [], text: text, clusters: [], bidiLevel: level, color: .black, language: "")
     }
   }
 

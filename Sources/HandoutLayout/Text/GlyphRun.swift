@@ -16,12 +16,13 @@ public struct GlyphRun: Sendable, Hashable {
   public var text: String
   /// Which bytes of `text` each group of glyphs draws, in the order Cairo wants them.
   public var clusters: [TextCluster]
-  /// Whether the clusters map to the glyphs from the last one back (right-to-left text).
-  public var hasBackwardClusters: Bool
   /// The run's embedding level in the Unicode bidirectional algorithm: even left to right,
   /// odd right to left; digits inside right-to-left text are at 2. What puts a line's runs
   /// back in reading order (``inLogicalOrder(_:)``).
   public var bidiLevel: Int
+  /// Whether the clusters map to the glyphs from the last one back (right-to-left text: an
+  /// odd level).
+  public var hasBackwardClusters: Bool { bidiLevel & 1 == 1 }
   public var color: Color
   /// The BCP 47 language the run was shaped for.
   public var language: String
@@ -32,7 +33,7 @@ public struct GlyphRun: Sendable, Hashable {
 
   public init(
     font: FontID, size: Double, x: Double, rise: Double = 0, glyphs: [Glyph], text: String,
-    clusters: [TextCluster], hasBackwardClusters: Bool = false, bidiLevel: Int? = nil, color: Color, language: String,
+    clusters: [TextCluster], bidiLevel: Int = 0, color: Color, language: String,
     isColorEmoji: Bool = false, missingGlyphCount: Int = 0
   ) {
     self.font = font
@@ -42,8 +43,7 @@ public struct GlyphRun: Sendable, Hashable {
     self.glyphs = glyphs
     self.text = text
     self.clusters = clusters
-    self.hasBackwardClusters = hasBackwardClusters
-    self.bidiLevel = bidiLevel ?? (hasBackwardClusters ? 1 : 0)
+    self.bidiLevel = bidiLevel
     self.color = color
     self.language = language
     self.isColorEmoji = isColorEmoji

@@ -29,10 +29,7 @@ extension Clinic {
       found = "GB"
     }
     guard let found else { return nil }
-    if let phone, let code = Self.callingCode(phone) {
-      let expected = found == "GB" ? "44" : "1"
-      guard code == expected else { return nil }
-    }
+    if let phone, !Self.phone(phone, isIn: found) { return nil }
     return found
   }
 
@@ -88,16 +85,12 @@ extension Clinic {
     return rest.dropFirst().allSatisfy { $0.isASCII && ($0.isNumber || $0.isLetter) } && rest.count <= 2
   }
 
-  /// The country calling code of a number written with `+` ("+1 555 010 4477" → "1",
-  /// "+44 20 7946 0000" → "44"); nil for a number without one. Only the codes the address
-  /// check needs are told apart.
-  private static func callingCode(_ phone: String) -> String? {
+  /// Whether a phone number can be in `country` (US, CA or GB): one written with `+` must
+  /// start with its calling code ("+1 555 010 4477", "+44 20 7946 0000"); one without says nothing.
+  private static func phone(_ phone: String, isIn country: String) -> Bool {
     let trimmed = phone.trimmingSpaces()
-    guard trimmed.hasPrefix("+") else { return nil }
-    let digits = trimmed.dropFirst().filter { $0.isASCII && $0.isNumber }
-    if digits.hasPrefix("1") { return "1" }
-    if digits.hasPrefix("44") { return "44" }
-    return String(digits.prefix(3))
+    guard trimmed.hasPrefix("+") else { return true }
+    return trimmed.dropFirst().filter { $0.isASCII && $0.isNumber }.hasPrefix(country == "GB" ? "44" : "1")
   }
 }
 
