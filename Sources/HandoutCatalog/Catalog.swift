@@ -275,6 +275,24 @@ public struct HomeCareEntry: Sendable, Codable, Hashable {
   public var caution: String?
   /// A video of the movement, shown on the card as a QR code; a plan's `videoUrl` replaces it.
   public var videoUrl: String?
+  /// Shorter wording of the card's text, for a sheet short of room (the shorter-text
+  /// compaction); a field it leaves out keeps the full text.
+  public var short: ShortText?
+
+  /// The card's text in fewer words: the same instructions and the same stop rule, said shorter.
+  public struct ShortText: Sendable, Codable, Hashable {
+    public var steps: [String]?
+    public var summary: String?
+    public var feel: String?
+    public var stop: String?
+  }
+
+  /// The steps, purpose, feel and stop lines, in their short wording when `isShort` and the
+  /// entry has one.
+  public func text(isShort: Bool) -> (steps: [String], summary: String, feel: String?, stop: String?) {
+    guard isShort, let short else { return (steps, summary, feel, stop) }
+    return (short.steps ?? steps, short.summary ?? summary, short.feel ?? feel, short.stop ?? stop)
+  }
 }
 
 /// The kinds of home-care item, each dosed its own way.

@@ -177,8 +177,9 @@ extension Composer {
     }
     if hasDrawings {
       // It introduces the cards: never alone at a page's foot with its heading.
+      let key = compacting.compactions.contains(.shorterText) ? "drawingKeyShort" : "drawingKey"
       blocks.append(
-        .paragraph(Paragraph(catalog.label("drawingKey"), style: styles.body, spaceAfter: space(8), keepsWithNext: true)))
+        .paragraph(Paragraph(catalog.label(key), style: styles.body, spaceAfter: space(8), keepsWithNext: true)))
     }
     // Each card goes into the shortest column, so uneven cards leave no holes.
     let columns = homeCareColumnCount
@@ -187,6 +188,12 @@ extension Composer {
         count: columns, gap: 12, spacing: space(isFolded ? 8 : 12), cards: cards,
         fillsGaps: compacting.compactions.contains(.cardsFillGaps), spaceAfter: space(12))))
     return blocks
+  }
+
+  /// The width inside a home-care card's padding and border.
+  var cardInnerWidth: Double {
+    let cardWidth = (page.body.width - 12 * Double(homeCareColumnCount - 1)) / Double(homeCareColumnCount)
+    return cardWidth - 2 * space(isFolded ? 9 : 11) - 1.5
   }
 
   /// How many columns the home-care cards take: one more under the more-card-columns compaction.
@@ -208,47 +215,55 @@ extension Composer {
     if let id = item.id {
       guard let entry = catalog.homeCareEntry(id) else { return nil }
       name = entry.name
-      steps = entry.steps
-      purpose = entry.summary
-      stop = entry.stop
-      feel = entry.feel
+      let text = entry.text(isShort: compacting.compactions.contains(.shorterText))
+      steps = text.steps
+      purpose = text.summary
+      stop = text.stop
+      feel = text.feel
       caution = entry.caution
       illustrationID = entry.illustration
       illustrationAlt = entry.illustrationAlt
       video = item.videoUrl ?? entry.videoUrl
       dosage = item.dosage.replacing(entry.dosage ?? Dosage())
     }
-    var heading: [Block] = [.paragraph(Paragraph(name, style: styles.subheading, spaceAfter: 3))]
+    var heading: [Block] = [.paragraph(Paragraph(name, style: styles.subheading, spaceAfter: space(3)))]
     // A brochure speaks to everyone: what the exercise is for, not a personal program.
     let isBrochure = plan.client == nil
     let dosageLine = isBrochure ? "" : format.dosageLine(dosage)
     if !dosageLine.isEmpty {
-      heading.append(labelled("dose", dosageLine, after: 4))
+      heading.append(labelled("dose", dosageLine, after: space(4)))
     }
     var content = heading
     // The drawing, start and end positions, comes under the name and dose, above the steps
     // it shows: at least 1.5 in wide.
     // A brochure's narrow panel keeps it small, beside the name.
+    // A card wide enough for the drawing and a column of words puts the name and dose beside it.
+    let inner = cardInnerWidth
     if isFolded, let drawing = illustration(illustrationID, alternativeText: illustrationAlt ?? name, width: illustrationWidth) {
       content = [.row(Row(cells: [Row.Cell(weight: 1, heading), Row.Cell(weight: 0.62, verticalAlignment: .top, [drawing])], gap: 6, spaceAfter: 4))]
+    } else if !isLargeType, inner - illustrationWidth - 10 >= 110,
+      let drawing = illustration(illustrationID, alternativeText: illustrationAlt ?? name, width: illustrationWidth)
+    {
+      let weight = illustrationWidth / (inner - illustrationWidth - 10)
+      content = [.row(Row(cells: [Row.Cell(weight: 1, heading), Row.Cell(weight: weight, verticalAlignment: .top, [drawing])], gap: 10, spaceAfter: space(6)))]
     } else if let drawing = illustration(illustrationID, alternativeText: illustrationAlt ?? name, width: illustrationWidth) {
-      content += [drawing, .spacer(4)]
+      content += [drawing, .spacer(space(4))]
     }
-    if let purpose { content.append(labelled("why", purpose, after: 4)) }
+    if let purpose { content.append(labelled("why", purpose, after: space(4))) }
     if !steps.isEmpty, !isBrochure {
       content.append(
         .list(
           ListBlock(
             marker: .number, items: steps.map { [paragraph($0, after: 0)] },
             markerStyle: styles.body.with { $0.color = palette.accent; $0.weight = .bold }, indent: numberIndent,
-            itemSpacing: 3, spaceAfter: 4)))
+            itemSpacing: space(3), spaceAfter: space(4))))
     }
-    if let feel { content.append(labelled("youShouldFeel", feel, after: 4)) }
+    if let feel { content.append(labelled("youShouldFeel", feel, after: space(4))) }
     if let note = item.note {
-      content.append(.paragraph(Paragraph([noteSpan(note)], style: styles.body, spaceAfter: 4)))
+      content.append(.paragraph(Paragraph([noteSpan(note)], style: styles.body, spaceAfter: space(4))))
     }
     if let caution {
-      content.append(.paragraph(Paragraph([Span.bold(caution, color: palette.warning)], style: styles.body, spaceAfter: 4)))
+      content.append(.paragraph(Paragraph([Span.bold(caution, color: palette.warning)], style: styles.body, spaceAfter: space(4))))
     }
     if let stop { content.append(labelled("stopIf", stop, after: 0)) }
     // A video shows what two drawings cannot: a QR code to scan, and the words linked.
@@ -256,9 +271,7 @@ extension Composer {
     if let video, let code = assets.videoCodes[video], let qr = qrCode(code, url: video, side: qrSide) {
       let caption = Paragraph([Span(catalog.label("scanToWatch"), weight: .bold, color: palette.accent, link: video)], style: styles.body)
       // The code keeps its side (at least 0.6 in) however narrow the card: its cell is as wide as it.
-      let padding = space(isFolded ? 9 : 11)
-      let cardWidth = (page.body.width - 12 * Double(homeCareColumnCount - 1)) / Double(homeCareColumnCount)
-      let room = cardWidth - 2 * padding - 1.5 - 8
+      let room = inner - 8
       let weight = isFolded || room <= qrSide ? 0.3 : qrSide / (room - qrSide)
       content.append(
         .row(Row(cells: [Row.Cell(weight: weight, [qr]), Row.Cell(weight: 1, verticalAlignment: .center, [.paragraph(caption)])], gap: 8)))
@@ -328,6 +341,26 @@ extension Composer {
     guard !items.isEmpty else { return [] }
     return [heading(catalog.label("benefits")), .list(
       ListBlock(marker: .square(palette.accent), items: items, markerStyle: styles.body, indent: 18, itemSpacing: isFolded ? 3 : 5, spaceAfter: 4))]
+  }
+
+  /// A section set as a card in the home-care columns: its heading one level down, under
+  /// the home program's; the booking box as it is, its code below its words.
+  func sideCards(_ section: LayoutSpec.Section) -> [Block] {
+    let content: [Block]
+    switch section {
+    case .booking: return booking(isBesideCards: true)
+    case .precautions where !plan.precautions.isEmpty:
+      content = [sideHeading(catalog.label("precautions")), bullets(plan.precautions)]
+    case .notes:
+      guard let notes = plan.notes else { return [] }
+      content = [sideHeading(catalog.label("notes")), paragraph(notes, after: 0)]
+    default: return []
+    }
+    return [card(content, fill: palette.tint, padding: EdgeInsets(all: space(11)))]
+  }
+
+  private func sideHeading(_ text: String) -> Block {
+    .heading(Heading(level: 3, Paragraph(text, style: styles.subheading.with { $0.color = palette.accent }, spaceAfter: 4)))
   }
 
   func precautions() -> [Block] {
@@ -422,20 +455,42 @@ extension Composer {
     return [heading(catalog.label("notes")), paragraph(notes)]
   }
 
-  func booking() -> [Block] {
+  /// The booking box: how to book the next visit, with a code to scan; `isBesideCards` sets it
+  /// in a card's column, the code below the address with the phone beside it.
+  func booking(isBesideCards: Bool = false) -> [Block] {
     guard let clinic = plan.clinic, clinic.bookingUrl != nil || clinic.phone != nil else { return [] }
     var content: [Block] = [
       .paragraph(Paragraph(catalog.label("bookNext"), style: styles.subheading.with { $0.color = palette.accent }, spaceAfter: 4))
     ]
-    if let next = plan.sessions?.next {
+    // Beside the cards, the next appointment is left to the info block above, which shows it.
+    let showsNext = !(isBesideCards && spec.sections.contains(.section(.info, columns: 1)))
+    if let next = plan.sessions?.next, showsNext {
       content.append(.paragraph(Paragraph(
         [Span(catalog.label("nextAppointment") + ": "), Span.bold(format.dateTime(next))], style: styles.body, spaceAfter: 4)))
     }
+    let link = clinic.bookingUrl.map { Span(displayURL($0), color: palette.accent, link: $0) }
+    let call = clinic.phone.map { Span($0, link: telephoneURI($0)) }
+    if isBesideCards {
+      // A narrow column: the address on a line of its own, the phone beside the code, so
+      // neither breaks inside.
+      if let link { content.append(.paragraph(Paragraph([link], style: styles.body, spaceAfter: 6))) }
+      var words = call.map { [Block.paragraph(Paragraph([$0], style: styles.body, spaceAfter: 2))] } ?? []
+      if let code = bookingCode(side: bookingCodeSide) {
+        words.append(.paragraph(Paragraph(catalog.label("scanToBook"), style: styles.small)))
+        let weight = bookingCodeSide / max(1, cardInnerWidth - bookingCodeSide - 8)
+        content.append(.row(Row(cells: [
+          Row.Cell(weight: weight, [code]), Row.Cell(weight: 1, verticalAlignment: .center, words),
+        ], gap: 8)))
+      } else {
+        content += words
+      }
+      return callout(content, border: palette.line, padding: EdgeInsets(all: space(11)))
+    }
     var spans: [Span] = []
-    if let url = clinic.bookingUrl { spans.append(Span(displayURL(url), color: palette.accent, link: url)) }
-    if let phone = clinic.phone {
+    if let link { spans.append(link) }
+    if let call {
       if !spans.isEmpty { spans.append(Span("  ·  ")) }
-      spans.append(Span(phone, link: telephoneURI(phone)))
+      spans.append(call)
     }
     content.append(.paragraph(Paragraph(spans, style: styles.body)))
     if let code = bookingCode(side: bookingCodeSide) {

@@ -51,6 +51,12 @@ extension LayoutSpec {
     /// Home-care cards out of order where that fills a gap: a later card takes the room at a
     /// page's foot that the next one is too tall for.
     case cardsFillGaps
+    /// The catalogue's shorter wording of each card's steps, purpose, feel and stop lines, and
+    /// of the line that explains the drawings: the same instructions in fewer words.
+    case shorterText
+    /// The take-care list, the therapist's notes and the booking box set in the columns of the
+    /// home-care cards, after the cards, instead of below them across the page.
+    case sectionsBesideCards
     /// One more column of home-care cards, each narrower.
     case moreCardColumns
     /// The sections in ``Fit/followOn`` moved, one at a time, to a sheet after the budget's pages.
@@ -63,6 +69,8 @@ extension LayoutSpec {
       case .smallerIllustrations: "smaller illustrations"
       case .narrowerMargins: "narrower margins"
       case .cardsFillGaps: "cards filling gaps out of order"
+      case .shorterText: "shorter catalogue text"
+      case .sectionsBesideCards: "take care, notes and booking beside the cards"
       case .moreCardColumns: "one more column of cards"
       case .followOnSheet: "sections moved to a follow-on sheet"
       }

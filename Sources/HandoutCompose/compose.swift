@@ -112,8 +112,22 @@ struct Composer {
   /// The blocks of some layout entries.
   private func blocks(_ entries: [LayoutSpec.SectionEntry]) -> [Block] {
     var blocks: [Block] = []
+    // Under the sections-beside-cards compaction, the home-care cards' index in `blocks`, while
+    // the entries that follow them may join their columns.
+    var cardsIndex: Int?
     for entry in entries {
+      if let index = cardsIndex, case .cards(var cards) = blocks[index], let sections = Self.besideCards(entry) {
+        let side = sections.flatMap(sideCards)
+        cards.cards += side
+        cards.trailing += side.count
+        blocks[index] = .cards(cards)
+        continue
+      }
+      cardsIndex = nil
       switch entry {
+      case .section(.homeCare, _) where compacting.compactions.contains(.sectionsBesideCards):
+        blocks += build(.homeCare)
+        if case .cards? = blocks.last { cardsIndex = blocks.count - 1 }
       case .section(let section, let columns):
         let built = build(section)
         if columns > 1, case .heading? = built.first, built.count > 1 {
@@ -135,6 +149,17 @@ struct Composer {
       }
     }
     return blocks
+  }
+
+  /// The sections of a layout entry that may sit in the home-care cards' columns: the take-care
+  /// list, the therapist's notes and the booking box; nil when the entry holds anything else.
+  private static func besideCards(_ entry: LayoutSpec.SectionEntry) -> [LayoutSpec.Section]? {
+    let allowed: Set<LayoutSpec.Section> = [.precautions, .notes, .booking]
+    switch entry {
+    case .section(let section, _): return allowed.contains(section) ? [section] : nil
+    case .row(let sections): return sections.allSatisfy(allowed.contains) ? sections : nil
+    case .pageBreak, .panelBreak: return nil
+    }
   }
 
   private func document(_ blocks: [Block], options: ComposeOptions) -> Document {
@@ -185,7 +210,13 @@ struct Composer {
     case .precautions: precautions()
     // The disclaimer follows the red flags: what the sheet does not replace is said where the
     // reader learns when to get help, and it never stands alone on a last page.
-    case .redFlags: redFlags() + [.paragraph(Paragraph(catalog.label("disclaimer"), style: styles.small, spaceBefore: space(6), spaceAfter: space(12)))]
+    case .redFlags:
+      redFlags() + [
+        .paragraph(
+          Paragraph(
+            catalog.label(compacting.compactions.contains(.shorterText) ? "disclaimerShort" : "disclaimer"),
+            style: styles.small, spaceBefore: space(6), spaceAfter: space(12)))
+      ]
     case .faq: faq()
     case .notes: notes()
     case .booking: booking()

@@ -28,15 +28,14 @@ struct FitTests {
     // A follow-on sheet, when there is one, starts with its own title.
     let followOn = boxes.pages.indices.first { boxes.text(ofPage: $0).hasPrefix("More about your care") }
     let sheet = Array(boxes.pages[..<(followOn ?? boxes.pages.count)])
-    // Issue 11 wants 2 pages. Measured with issue 12's content (a drawing under every card's
-    // name, why and feel lines, tiered red flags) at 12 pt: the header, key message, red flags,
-    // booking, precautions and notes alone fill about 1.45 pages, and the six cards of
-    // sciatica-plan about 1.5 more in three columns (two columns take more). With every
-    // compaction, lower-back-plan keeps all its content on 3 pages (96, 89 and 95 % filled),
-    // fewer than a 3-page sheet plus a follow-on; sciatica-plan takes 3 pages plus a 1-page
-    // follow-on (4, against 5 in one piece). 2 is out of reach without shortening the
-    // content; this figure says the truth until it is.
-    let measured = 3
+    // Issue 11 wants 2 pages. lower-back-plan meets it: with shorter catalogue text, the take-care
+    // list and booking box in the cards' columns and its goals, techniques and FAQ on a
+    // follow-on sheet, its sheet is 2 pages. sciatica-plan does not: with every compaction its
+    // six cards (the cold pack's with a note and a warning), the booking box, the take-care
+    // list and the notes overflow the second page by about 3.5 in (measured with a layout of
+    // the sheet's sections alone), so it takes 4 pages in one piece, as few as a 3-page sheet
+    // plus a follow-on. This figure says the truth until the content is cut.
+    let measured = plan.lastPathComponent == "lower-back-plan.json" ? 2 : 4
     #expect(sheet.count == measured, "\(plan.lastPathComponent): the sheet takes \(sheet.count) pages")
     // Body text: the most common line height.
     var counts: [Double: Int] = [:]
@@ -66,11 +65,11 @@ struct FitTests {
     let out = scratch.url.appendingPathComponent("lower-back.pdf").path
     let result = try run(handoutBinary, ["render", "Examples/lower-back-plan.json", "-o", out, "--verbose"])
     #expect(result.status == 0)
-    // Measured: 3 pages, every compaction used (issue 12's content; see above). Before it, the
-    // plan met the budget with tighter spacing alone ("2 pages within a budget of 2").
     #expect(
       result.stderr.contains(
-        "take-home: the sheet takes 3 pages where its budget is 2, with tighter spacing, smaller illustrations, narrower margins"),
+        "take-home: 2 pages within a budget of 2, with tighter spacing, smaller illustrations, narrower margins, "
+          + "cards filling gaps out of order, shorter catalogue text, take care, notes and booking beside the cards, "
+          + "faq, techniques, symptoms, goals moved to a follow-on sheet"),
       "\(result.stderr)")
   }
 
@@ -85,7 +84,7 @@ struct FitTests {
     #expect(warning.message.contains("take-home:"))
     #expect(warning.message.contains("where its budget is 2"))
     #expect(warning.message.contains("the home program has 14 items"))
-    #expect(result.fitting?.contains("one more column of cards") == true, "\(result.fitting ?? "")")
+    #expect(result.fitting?.contains("shorter catalogue text") == true, "\(result.fitting ?? "")")
   }
 
   /// Over its budget, a plan takes the fewest pages in all: in one piece when a follow-on sheet,

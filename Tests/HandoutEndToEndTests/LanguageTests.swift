@@ -21,7 +21,7 @@ struct LanguageTests {
     let text = try HandoutEndToEndTests.text(ofPDF: pdf)
     let squeezed = text.filter { !$0.isWhitespace }
     // Steps, stop rules, the FAQ and the red flags are all there, in Korean.
-    for phrase in ["늘릴 쪽 다리의 발목을", "이럴 때는 멈추세요:", "몇 번이나 받아야 하나요?", "지금 바로 119에 전화하거나 응급실로 가세요",
+    for phrase in ["발목을 반대쪽 무릎 위에 올리세요", "이럴 때는 멈추세요:", "몇 번이나 받아야 하나요?", "지금 바로 119에 전화하거나 응급실로 가세요",
       "30초 유지", "45분마다",
       // Syllables that once copied as others (glyph 173's code rewritten as glyph 45's in the
       // font's ToUnicode): 오 read as 유, and 유 as nothing.

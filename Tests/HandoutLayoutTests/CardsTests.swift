@@ -101,3 +101,21 @@ extension CardsTests {
     #expect(lineTexts(stranded)[0].suffix(2) == ["Cards", "k1"], "without it the two stay behind")
   }
 }
+
+extension CardsTests {
+  @Test func aTrailingCardNeverGoesAheadOfOneThatWaits() {
+    // c (1 line) would take the room b (5 lines) is too tall for; but c trails (the take-care
+    // list after the exercises), so it may not: b is cut rather than leave the hole, and c and
+    // d follow it in order.
+    let cards = Cards(
+      count: 1, gap: 10, spacing: 4, cards: [card("a", lines: 1), card("b", lines: 5), card("c", lines: 1), card("d", lines: 1)],
+      fillsGaps: true, trailing: 2)
+    let pages = lay(document(height: 96, [.paragraph(Paragraph(numbered(2, "p"), style: bodyStyle)), .cards(cards)]))
+    #expect(lineTexts(pages) == [["p1", "p2", "a1", "b1", "b2"], ["b3", "b4", "b5", "c1", "d1"]])
+    // Not trailing, c fills the gap.
+    var gapFilled = cards
+    gapFilled.trailing = 0
+    let filled = lay(document(height: 96, [.paragraph(Paragraph(numbered(2, "p"), style: bodyStyle)), .cards(gapFilled)]))
+    #expect(lineTexts(filled)[0] == ["p1", "p2", "a1", "c1", "d1"])
+  }
+}

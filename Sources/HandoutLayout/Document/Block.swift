@@ -329,10 +329,13 @@ public struct Cards: Sendable {
   /// Whether a later card may take the room at a region's foot that the next card is too tall
   /// for; the skipped card then leads the next region. Off: cards keep their order.
   public var fillsGaps: Bool
+  /// How many of the last cards follow all the others: filling gaps never moves one of them
+  /// ahead of an earlier card (the take-care list after the exercises).
+  public var trailing: Int
   public var spaceAfter: Double
 
   public init(
-    count: Int, gap: Double = 12, spacing: Double = 12, cards: [Block], fillsGaps: Bool = false,
+    count: Int, gap: Double = 12, spacing: Double = 12, cards: [Block], fillsGaps: Bool = false, trailing: Int = 0,
     spaceAfter: Double = 0
   ) {
     self.count = count
@@ -340,6 +343,7 @@ public struct Cards: Sendable {
     self.spacing = spacing
     self.cards = cards
     self.fillsGaps = fillsGaps
+    self.trailing = trailing
     self.spaceAfter = spaceAfter
   }
 }

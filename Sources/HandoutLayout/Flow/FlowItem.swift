@@ -105,6 +105,8 @@ struct CardFlow {
   var spacing: Double
   /// Whether a later card may take the room an earlier one is too tall for.
   var fillsGaps = false
+  /// How many of the last cards never go ahead of an earlier one.
+  var trailing = 0
 }
 
 /// How strongly a break is avoided; distribution takes the last break of the weakest rule.

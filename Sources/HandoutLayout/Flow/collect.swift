@@ -334,17 +334,20 @@ struct Collector {
     let count = max(1, cards.count)
     let columnWidth = (width - cards.gap * Double(count - 1)) / Double(count)
     var flows: [[FlowItem]] = []
-    for card in cards.cards {
+    var trailing = 0
+    for (index, card) in cards.cards.enumerated() {
       var items: [FlowItem] = []
       collect([card], x: x, width: columnWidth, into: &items)
       while let last = items.last, !last.isContent { items.removeLast() }
       while let first = items.first, !first.isContent { items.removeFirst() }
-      if !items.isEmpty { flows.append(items) }
+      guard !items.isEmpty else { continue }
+      flows.append(items)
+      if index >= cards.cards.count - cards.trailing { trailing += 1 }
     }
     guard !flows.isEmpty else { return }
     let flow = CardFlow(
       cards: flows, count: count, gap: cards.gap, columnWidth: columnWidth, spacing: cards.spacing,
-      fillsGaps: cards.fillsGaps)
+      fillsGaps: cards.fillsGaps, trailing: trailing)
     out.append(FlowItem(kind: .cards(flow), label: "cards"))
     addSpace(cards.spaceAfter, to: &out)
   }

@@ -18,7 +18,13 @@ extension Distributor {
     var skipped: [[FlowItem]] = []
     // What is left of the cards cut here leads the next region, in their order.
     var carried: [[FlowItem]] = []
+    // The cards from this index on follow all the others.
+    let firstTrailing = flow.cards.count - flow.trailing
+    var carriedTrailing = 0
+    func isTrailing(_ card: Array<[FlowItem]>.Index) -> Bool { card >= firstTrailing }
     while let card = pending.first {
+      // A trailing card never goes ahead of one that waits.
+      if isTrailing(pending.startIndex), !skipped.isEmpty { break }
       guard let column = bottoms.indices.filter({ !isFull[$0] }).min(by: { (bottoms[$0], $0) < (bottoms[$1], $1) })
       else { break }
       let top = isEmpty[column] ? 0 : bottoms[column] + flow.spacing
@@ -34,7 +40,7 @@ extension Distributor {
         var leavesHole = mayBreakInside && available > regionHeight / 3
         if leavesHole, flow.fillsGaps {
           // Filling gaps, a later card that fits takes the room; the card is cut only when none does.
-          leavesHole = !pending.dropFirst().contains { later in
+          leavesHole = !pending.indices.dropFirst().filter { !isTrailing($0) }.map { flow.cards[$0] }.contains { later in
             let (piece, rest) = place(later, in: available)
             return !rest.contains(where: \.isContent) && piece.height <= available + Self.tolerance
           }
@@ -57,7 +63,8 @@ extension Distributor {
           if leavesLoneLine(composed, left) { (composed, left) = place(card, in: available) }
         }
         if !(isFirst && isRegionEmpty) && !leavesHole {
-          if flow.fillsGaps {
+          // A trailing card waits rather than let a later one go ahead of it.
+          if flow.fillsGaps, !isTrailing(pending.startIndex) {
             skipped.append(card)
             pending = pending.dropFirst()
             continue
@@ -67,7 +74,10 @@ extension Distributor {
         }
         guard mayBreakInside else { return nil }
         pending = pending.dropFirst()
-        if left.contains(where: \.isContent) { carried.append(left) }
+        if left.contains(where: \.isContent) {
+          carried.append(left)
+          if isTrailing(pending.startIndex - 1) { carriedTrailing += 1 }
+        }
         isFull[column] = true
       } else {
         pending = pending.dropFirst()
@@ -85,6 +95,7 @@ extension Distributor {
     guard !rest.isEmpty else { return (piece, nil) }
     var remaining = flow
     remaining.cards = Array(rest)
+    remaining.trailing = carriedTrailing + pending.indices.filter(isTrailing).count
     return (piece, remaining)
   }
 
