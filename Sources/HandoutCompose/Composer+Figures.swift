@@ -61,8 +61,13 @@ extension Composer {
     let alternative = catalog.label("painChartAlt", ["points": points.joined(separator: "; ")])
     let drawing = Drawing(
       size: Size(width: width, height: height), shapes: shapes, labels: labels, alternativeText: alternative, spaceAfter: 8)
-    // The chart never splits from its heading, and never splits at all.
-    return [.keepTogether([heading(catalog.label("painChart"), level: 3), .drawing(drawing)])]
+    // The chart never splits from its heading, and never splits at all; what to do about a
+    // rising line is said under it.
+    return [
+      .keepTogether([
+        heading(catalog.label("painChart"), level: 3), .drawing(drawing), paragraph(catalog.label("painChartAdvice")),
+      ])
+    ]
   }
 
   /// "Nov 20", "20 nov", "11월 20": a date short enough for an axis.
@@ -88,14 +93,37 @@ extension Composer {
     let table = Table(
       columns: [.automatic, .automatic, .automatic, .relative(1)],
       headerRows: [[
-        headerCell(catalog.label("sessionDate")), headerCell(catalog.label("painBefore")),
-        headerCell(catalog.label("painAfter")), headerCell(catalog.label("techniquesUsed")),
+        headerCell(catalog.label("sessionDate")), headerCell(catalog.label("painBeforeHeading")),
+        headerCell(catalog.label("painAfterHeading")), headerCell(catalog.label("techniquesUsed")),
       ]],
       // Large print keeps tints from behind text (APH guidance); rules alone mark the rows.
       rows: rows, headerFill: isLargeType ? nil : palette.tint, stripeFill: isLargeType ? nil : palette.tint.with(alpha: 0.45),
       ruleColor: palette.line,
       cellPadding: EdgeInsets(top: 5, right: 8, bottom: 5, left: 8), spaceAfter: 8)
-    return [heading(catalog.label("history")), .table(table)]
+    return [heading(catalog.label("history")), .table(table)] + techniqueKey(sessions)
+  }
+
+  /// What each technique named in the sessions table is, in a line of its own: those the
+  /// "What we did today" section of this layout explains already are left out.
+  func techniqueKey(_ sessions: [SessionRecord]) -> [Block] {
+    let explained = spec.sections.contains { entry in
+      switch entry {
+      case .section(let section, _): section == .techniques
+      case .row(let sections): sections.contains(.techniques)
+      case .pageBreak, .panelBreak: false
+      }
+    } ? Set(plan.techniques.compactMap(\.id)) : []
+    var seen = Set<String>()
+    let ids = sessions.flatMap(\.techniques).filter { !explained.contains($0) && seen.insert($0).inserted }
+    let entries = ids.compactMap { catalog.technique($0) }
+    guard !entries.isEmpty else { return [] }
+    let items: [[Block]] = entries.map { entry in
+      [.paragraph(Paragraph([Span.bold(entry.name + ": "), Span(entry.summary)], style: styles.body))]
+    }
+    return [
+      .paragraph(Paragraph(catalog.label("techniqueKey"), style: styles.emphasis, spaceBefore: space(4), spaceAfter: space(4), keepsWithNext: true)),
+      .list(ListBlock(marker: .square(palette.accent), items: items, markerStyle: styles.body, indent: 18, itemSpacing: space(4), spaceAfter: space(8))),
+    ]
   }
 
   /// The booking QR code, `side` points wide, quiet zone included, with its alternative text.

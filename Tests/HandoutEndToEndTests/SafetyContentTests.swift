@@ -106,4 +106,21 @@ struct SafetyContentTests {
     #expect(text.contains("Stop any stretch that sends pain or tingling below the knee."))
     #expect(text.contains("A lumbar cushion in the car is worth trying."))
   }
+
+  /// The sessions table says what its numbers measure, the chart what to do when they rise,
+  /// and a key says what each technique it names is, unless "What we did today" does.
+  @Test func theReportsSessionsSayWhatTheyMeasureAndWhatToDo() throws {
+    var request = try HandoutEndToEndTests.request(sharedExamples.appendingPathComponent("sciatica-plan.json"))
+    request.layout = "care-plan-report"
+    let text = try renderText(request)
+    #expect(text.contains("Pain before (0–10)") && text.contains("Pain after (0–10)"))
+    #expect(text.contains("If your pain score goes up two visits in a row, or you get new numbness or weakness, tell your therapist and your doctor."))
+    let key = try #require(text.range(of: "What these techniques are"))
+    let after = text[key.upperBound...]
+    for name in ["Swedish massage: Long, flowing strokes", "Deep tissue massage: Slow, firm strokes", "Neuromuscular therapy: Focused pressure"] {
+      #expect(after.contains(name), "the key lacks \"\(name)\"")
+    }
+    // Trigger point therapy is today's, explained under "What we did today": not twice.
+    #expect(!after.contains("Trigger point therapy:"))
+  }
 }
