@@ -287,9 +287,11 @@ extension Composer {
     .paragraph(Paragraph([Span.bold(catalog.label(key) + ": "), Span(text)], style: styles.body, spaceAfter: after))
   }
 
-  /// A therapist's personal note: italic in normal print, bold in large print (APH guidance).
+  /// A therapist's personal note: upright in the muted colour in normal print (italics are
+  /// harder to read, and their face cost the reference PDF 3.4 KB), bold in large print (APH
+  /// guidance).
   func noteSpan(_ note: String) -> Span {
-    isLargeType ? Span.bold(note) : Span(note, italic: true, color: palette.muted)
+    isLargeType ? Span.bold(note) : Span(note, color: palette.muted)
   }
 
   /// The distance from a numbered list's edge to its text: a clear gap after "1." in large print.

@@ -12,12 +12,19 @@ extension LayoutSpec {
     public var followOn: [Section]?
     /// The smallest body size in points compaction may leave; 12 unless given (18 in large print).
     public var minimumBody: Double?
+    /// Sections printed only where the page budget allows: added to the fitted plan, and kept
+    /// when they take no page more (the week's tracker on a take-home).
+    public var optional: [Section]?
 
-    public init(pages: Int, compactions: [Compaction], followOn: [Section]? = nil, minimumBody: Double? = nil) {
+    public init(
+      pages: Int, compactions: [Compaction], followOn: [Section]? = nil, minimumBody: Double? = nil,
+      optional: [Section]? = nil
+    ) {
       self.pages = pages
       self.compactions = compactions
       self.followOn = followOn
       self.minimumBody = minimumBody
+      self.optional = optional
     }
 
     /// Every step the engine may try, least first: no compaction, then each compaction added
@@ -82,10 +89,13 @@ extension LayoutSpec {
     public var compactions: Set<Compaction> = []
     /// The sections moved to the follow-on sheet, in the layout's order.
     public var followOn: [Section] = []
+    /// Whether the layout's optional sections (``Fit/optional``) are printed.
+    public var includesOptional = false
 
-    public init(compactions: Set<Compaction> = [], followOn: [Section] = []) {
+    public init(compactions: Set<Compaction> = [], followOn: [Section] = [], includesOptional: Bool = false) {
       self.compactions = compactions
       self.followOn = followOn
+      self.includesOptional = includesOptional
     }
 
     /// Whether nothing is changed.

@@ -75,7 +75,7 @@ struct Composer {
   }
 
   func document(options: ComposeOptions) -> Document {
-    var blocks = self.blocks(spec.sections.compactMap(withoutFollowOn))
+    var blocks = self.blocks(spec.sections.compactMap(withoutOptional).compactMap(withoutFollowOn))
     if !compacting.followOn.isEmpty {
       // The moved sections, in the layout's order, on a sheet of their own.
       let moved = spec.sections.compactMap(followOnOnly)
@@ -87,6 +87,18 @@ struct Composer {
       blocks += self.blocks(moved)
     }
     return document(blocks, options: options)
+  }
+
+  /// A layout entry without the optional sections the composition leaves out; nil when none is left.
+  private func withoutOptional(_ entry: LayoutSpec.SectionEntry) -> LayoutSpec.SectionEntry? {
+    let optional = compacting.includesOptional ? [] : Set(spec.fit?.optional ?? [])
+    switch entry {
+    case .section(let section, _): return optional.contains(section) ? nil : entry
+    case .row(let sections):
+      let kept = sections.filter { !optional.contains($0) }
+      return kept.isEmpty ? nil : .row(kept)
+    case .pageBreak, .panelBreak: return entry
+    }
   }
 
   /// A layout entry without the sections moved to the follow-on sheet; nil when none is left.

@@ -38,6 +38,15 @@ extension Engine {
       let plain = attempt(LayoutSpec.Compacting())
       return Fitted(document: plain.document, pages: plain.pages, used: plain.used)
     }
+    // The optional sections, where the budget allows: kept when they take no page more, and
+    // no page more on the sheet.
+    func addingOptional(_ chosen: Attempt, _ compacting: LayoutSpec.Compacting) -> Attempt {
+      guard !(fit.optional ?? []).isEmpty else { return chosen }
+      var with = compacting
+      with.includesOptional = true
+      let tried = attempt(with)
+      return tried.pages.count <= chosen.pages.count && tried.sheet <= max(chosen.sheet, fit.pages) ? tried : chosen
+    }
     let steps = fit.steps
     // The least step that fits: the step k that fits while k - 1 does not. A layout orders
     // its compactions so that each step takes more room away than the one before, so k is
@@ -67,7 +76,7 @@ extension Engine {
     }
     fitHints[key] = found ?? steps.count - 1
     if let found {
-      let laidOut = attempts[found]!
+      let laidOut = addingOptional(attempts[found]!, steps[found])
       let sheet = laidOut.sheet == 1 ? "1 page" : "\(laidOut.sheet) pages"
       return Fitted(
         document: laidOut.document, pages: laidOut.pages,
@@ -83,7 +92,8 @@ extension Engine {
     var together = everything
     together.followOn = []
     let unmoved = everything.followOn.isEmpty ? last : attempt(together)
-    let (most, compacting) = unmoved.pages.count <= last.pages.count ? (unmoved, together) : (last, everything)
+    let (fewest, compacting) = unmoved.pages.count <= last.pages.count ? (unmoved, together) : (last, everything)
+    let most = addingOptional(fewest, compacting)
     // The lists still on the sheet are what make it long.
     let lists = [
       (Problem.ListSize(name: "homeCare", count: plan.homeCare.count), LayoutSpec.Section.homeCare),

@@ -63,7 +63,8 @@ struct PageDrawer {
         cairo_restore(cr)
       case .text(let text) where text.role == .artifact: drawText(text)
       case .image(let image, let rect) where image.alternativeText.isEmpty: drawImage(image, in: rect)
-      case .drawing(let drawing, let rect) where drawing.alternativeText.isEmpty: drawDrawing(drawing, in: rect)
+      case .drawing(let drawing, let rect) where drawing.alternativeText.isEmpty && !drawing.isCellContent:
+        drawDrawing(drawing, in: rect)
       case .outlineEntry(let title, let level, let point): outlineEntries.append((title, level, point))
       case .text, .image, .drawing, .debugOutline: break
       }
@@ -90,6 +91,15 @@ struct PageDrawer {
       case .drawing(let drawing, let rect) where !drawing.alternativeText.isEmpty:
         rank = page.readingRank(at: Point(x: rect.x, y: rect.y))
         enterFigure(drawing.alternativeText, in: drawing.ancestors)
+        drawDrawing(drawing, in: rect)
+      case .drawing(let drawing, let rect) where drawing.isCellContent:
+        // A shape with no words in a table cell (a box to tick) is the cell's content: every
+        // row keeps its cells, and the row's name and the column's day say what it is for.
+        // Keyed as a block, the cell closes with its page like any block that holds content.
+        rank = page.readingRank(at: Point(x: rect.x, y: rect.y))
+        var path = drawing.ancestors.map { (key: "e\($0.id)", tag: $0.tag) }
+        path[path.count - 1].key = "b-cell\(drawing.ancestors[path.count - 1].id)"
+        enter(path: path)
         drawDrawing(drawing, in: rect)
       default: break
       }
@@ -299,9 +309,18 @@ extension FrameItem {
     case .rectangle, .rule: true
     case .text(let text): text.role == .artifact
     case .image(let image, _): image.alternativeText.isEmpty
-    case .drawing(let drawing, _): drawing.alternativeText.isEmpty
+    case .drawing(let drawing, _): drawing.alternativeText.isEmpty && !drawing.isCellContent
     case .outlineEntry, .debugOutline: false
     }
+  }
+}
+
+extension Drawing {
+  /// Whether this is a shape with no words that is all of a table cell's content (a box to
+  /// tick): drawn as the cell's content, not as an artifact, so that no row loses a cell.
+  var isCellContent: Bool {
+    guard alternativeText.isEmpty, let cell = ancestors.last else { return false }
+    return cell.kind == .tableCell || cell.kind == .tableHeaderCell
   }
 }
 

@@ -116,4 +116,16 @@ struct FitTests {
     let chosen = try pages(nil)
     #expect(chosen == min(inOnePiece, withFollowOn), "in one piece \(inOnePiece), with a follow-on \(withFollowOn)")
   }
+
+  /// The week's tracker is optional on the take-home: printed where it takes no page more
+  /// (sciatica-plan's last page has room), left out where it would add one (lower-back-plan's
+  /// sheet is full).
+  @Test func theTrackerIsPrintedWhereItTakesNoPageMore() throws {
+    let withRoom = try Engine().render(try request(Self.plans[0])).files[0]
+    let text = try HandoutEndToEndTests.text(ofPDF: try scratch.file(withRoom))
+    #expect(text.contains("Your week") && text.contains("Pain tonight (0 to 10)"))
+    #expect(try GlyphBoxes(pdf: try scratch.file(withRoom)).pages.count == 4, "the tracker added a page")
+    let full = try Engine().render(try request(Self.plans[1])).files[0]
+    #expect(!(try HandoutEndToEndTests.text(ofPDF: try scratch.file(full))).contains("Your week"))
+  }
 }
