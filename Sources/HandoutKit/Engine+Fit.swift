@@ -39,9 +39,13 @@ extension Engine {
       return Fitted(document: plain.document, pages: plain.pages, used: plain.used)
     }
     // The optional sections, where the budget allows: kept when they take no page more, and
-    // no page more on the sheet.
+    // no page more on the sheet. They are tried only when the sheet's last page has the room
+    // they need at the least (a tracker: its heading, how-to and a row per item).
+    let hasOptional = !(fit.optional ?? []).isEmpty
     func addingOptional(_ chosen: Attempt, _ compacting: LayoutSpec.Compacting) -> Attempt {
-      guard !(fit.optional ?? []).isEmpty else { return chosen }
+      guard hasOptional, !compacting.includesOptional, chosen.sheet > 0,
+        roomAtFoot(of: chosen.pages[chosen.sheet - 1]) >= leastHeight(of: fit.optional ?? [], plan)
+      else { return chosen }
       var with = compacting
       with.includesOptional = true
       let tried = attempt(with)
@@ -91,8 +95,24 @@ extension Engine {
     let last = attempts[steps.count - 1] ?? attempt(everything)
     var together = everything
     together.followOn = []
-    let unmoved = everything.followOn.isEmpty ? last : attempt(together)
-    let (fewest, compacting) = unmoved.pages.count <= last.pages.count ? (unmoved, together) : (last, everything)
+    // In one piece, the optional sections come last: laid out with them at once, the pages
+    // before them are those of the plan without them. Where they start a page of their own,
+    // they took one more, and the plan is laid out again without them.
+    var unmoved = everything.followOn.isEmpty && !hasOptional ? last : nil
+    if unmoved == nil, hasOptional, let title = optionalTitle(fit.optional ?? [], catalog: catalog) {
+      var with = together
+      with.includesOptional = true
+      let tried = attempt(with)
+      if endsOnTheLastPage(title, in: tried.pages) { unmoved = tried }
+    }
+    let fewest: Attempt
+    let compacting: LayoutSpec.Compacting
+    if let unmoved, unmoved.pages.count <= last.pages.count {
+      (fewest, compacting) = (unmoved, together)
+    } else {
+      let plain = everything.followOn.isEmpty ? last : attempt(together)
+      (fewest, compacting) = plain.pages.count <= last.pages.count ? (plain, together) : (last, everything)
+    }
     let most = addingOptional(fewest, compacting)
     // The lists still on the sheet are what make it long.
     let lists = [
@@ -111,6 +131,38 @@ extension Engine {
         + ", with \(compacting.description)",
       warning: Diagnostic(.warning, problem, file: file, path: .root),
       used: most.used)
+  }
+
+  /// The room below the lowest item inside a page's body, in points.
+  private func roomAtFoot(of page: Page) -> Double {
+    let bottoms = page.items.compactMap(\.bounds).filter { $0.y < page.body.maxY }.map(\.maxY)
+    return page.body.maxY - (bottoms.max() ?? page.body.y)
+  }
+
+  /// A height in points the optional sections take at the least: a tracker's heading and
+  /// how-to (40 pt at 12 pt), its header, a row per home-care item and the pain row (22 pt
+  /// each: a 15 pt box and its padding). A section the engine does not know needs no room.
+  private func leastHeight(of sections: [LayoutSpec.Section], _ plan: Plan) -> Double {
+    sections.contains(.tracker) && !plan.homeCare.isEmpty ? 40 + 22 * Double(plan.homeCare.count + 2) : 0
+  }
+
+  /// The heading that opens the optional sections, when they have one the engine knows.
+  private func optionalTitle(_ sections: [LayoutSpec.Section], catalog: Catalog) -> String? {
+    sections.first == .tracker ? catalog.label("tracker") : nil
+  }
+
+  /// Whether the sections that open with the heading `title` and end the plan took no page of
+  /// their own: the heading is on the last page, below text of the flow.
+  private func endsOnTheLastPage(_ title: String, in pages: [Page]) -> Bool {
+    guard let page = pages.last else { return false }
+    for case .outlineEntry(title, _, let point) in page.items {
+      // Text of the flow above it: not the running header and footer's.
+      return page.items.contains { item in
+        guard case .text(let text) = item, text.role != .artifact else { return false }
+        return text.bounds.maxY < point.y - 1
+      }
+    }
+    return false
   }
 
   /// The pages before the follow-on sheet, which opens with its title's outline entry.
