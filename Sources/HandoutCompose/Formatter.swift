@@ -67,7 +67,12 @@ struct Formatter {
     }
     if let sets = dosage.sets { parts.append(catalog.label("sets", ["value": String(sets)])) }
     if let rest = dosage.restSeconds { parts.append(catalog.label("rest", ["value": duration(rest)])) }
-    if let seconds = dosage.durationSeconds { parts.append(duration(seconds)) }
+    // One time for two occasions ("cold after a flare-up; heat before you stretch") says it is
+    // for each, not for both together.
+    let occasions = dosage.when?.split(separator: ";").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count ?? 0
+    if let seconds = dosage.durationSeconds {
+      parts.append(occasions > 1 ? catalog.label("eachTime", ["duration": duration(seconds)]) : duration(seconds))
+    }
     if let breaths = dosage.breaths { parts.append(catalog.label("breaths", ["value": String(breaths)])) }
     if let every = dosage.everySeconds { parts.append(catalog.label("every", ["value": duration(every)])) }
     if let perDay = dosage.perDay {
@@ -85,8 +90,8 @@ struct Formatter {
     self.dosage(dosage).map(Self.unbreakable).joined(separator: "\u{00A0}· ")
   }
 
-  /// `phrase` with no place to break: no-break spaces, and a word joiner between letters of
-  /// scripts that break between any two (Hangul, kana, CJK ideographs).
+  /// `phrase` with no place to break: no-break spaces, and a word joiner after a hyphen and
+  /// between letters of scripts that break between any two (Hangul, kana, CJK ideographs).
   static func unbreakable(_ phrase: String) -> String {
     func breaksAnywhere(_ character: Character) -> Bool {
       character.unicodeScalars.contains { scalar in
@@ -99,7 +104,8 @@ struct Formatter {
     var result = ""
     var previous: Character?
     for character in phrase {
-      if let previous, breaksAnywhere(previous) || breaksAnywhere(character) { result.append("\u{2060}") }
+      // A hyphen breaks too ("flare-" | "up"): a word joiner after it holds the phrase whole.
+      if let previous, breaksAnywhere(previous) || breaksAnywhere(character) || previous == "-" { result.append("\u{2060}") }
       result.append(character == " " ? "\u{00A0}" : character)
       previous = character
     }

@@ -127,5 +127,11 @@ struct FitTests {
     #expect(try GlyphBoxes(pdf: try scratch.file(withRoom)).pages.count == 4, "the tracker added a page")
     let full = try Engine().render(try request(Self.plans[1])).files[0]
     #expect(!(try HandoutEndToEndTests.text(ofPDF: try scratch.file(full))).contains("Your week"))
+    // Over its budget, the Korean plan with the tracker takes a 4th page: it is left out, and
+    // the plan keeps its 3.
+    let korean = try Engine().render(try request(try fixture("korean-plan"))).files[0]
+    let koreanText = try HandoutEndToEndTests.text(ofPDF: try scratch.file(korean))
+    #expect(!koreanText.contains("나의 한 주"))
+    #expect(try GlyphBoxes(pdf: try scratch.file(korean)).pages.count == 3)
   }
 }

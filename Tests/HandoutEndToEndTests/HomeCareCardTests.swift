@@ -106,7 +106,7 @@ struct HomeCareCardTests {
     let lines = try HandoutEndToEndTests.text(ofPDF: try pdf(request), raw: true).split(separator: "\n").map(String.init)
     let phrases = [
       "Left side only", "Each side", "Hold 30 seconds", "Hold 20 seconds", "3 times", "2 times a day", "Once a day",
-      "15 minutes", "Cold after a flare-up", "Heat before you stretch", "10 minutes", "2 minutes", "Every 45 minutes",
+      "15 minutes each time", "Cold after a flare-up", "Heat before you stretch", "10 minutes", "2 minutes", "Every 45 minutes",
     ]
     for phrase in phrases {
       #expect(lines.contains { $0.contains(phrase) }, "\(layout): \"\(phrase)\" is broken across lines")

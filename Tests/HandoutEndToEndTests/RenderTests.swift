@@ -162,7 +162,9 @@ struct RenderTests {
   }
 
   /// Text as it is compared: no soft hyphens, single spaces, no surrounding space.
+  /// Text as copied: without soft hyphens and word joiners, which are not written as text.
   private func plain(_ text: some StringProtocol) -> String {
-    text.replacingOccurrences(of: "\u{AD}", with: "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    text.replacingOccurrences(of: "\u{AD}", with: "").replacingOccurrences(of: "\u{2060}", with: "")
+      .split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 }
