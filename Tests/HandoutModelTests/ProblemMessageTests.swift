@@ -193,8 +193,8 @@ struct ProblemMessageTests {
     (at(nil, .tooManyPages(count: 61, limit: 60)), "plan.json:3:7: error: the plan needs 61 pages; the limit is 60\n  hint: shorten the longest texts and lists"),
     (at(nil, .foldedTooLong(pages: 3), .warning),
      "plan.json:3:7: warning: the plan needs 3 pages but a folded brochure has 2 (outside and inside)\n  hint: shorten the lists (techniques, home care, FAQ), or use the take-home or care-plan-report layout"),
-    (at(nil, .overBudget(layout: "take-home", pages: 5, budget: 3, followOn: 1, compaction: "every compaction", lists: [.init(name: "homeCare", count: 14), .init(name: "faq", count: 1)]), .warning),
-     "plan.json:3:7: warning: take-home: the sheet takes 5 pages where its budget is 3 (and a follow-on sheet 1 page more), even with every compaction: the home program has 14 items, the FAQ has 1 item\n  hint: shorten the longest lists, or choose a layout without a page budget (care-plan-report)"),
+    (at(nil, .overBudget(layout: "take-home", pages: 5, budget: 3, followOn: 1, compaction: "every compaction", lists: [.init(name: "homeCare", count: 14), .init(name: "faq", count: 1), .init(name: "techniques", count: 4)]), .warning),
+     "plan.json:3:7: warning: take-home: the sheet takes 5 pages where its budget is 3 (and a follow-on sheet 1 page more), even with every compaction: the home program has 14 items, the FAQ has 1 item, the list of techniques has 4 items\n  hint: shorten the longest lists, or choose a layout without a page budget (care-plan-report)"),
     // Email
     (at("client.email", .missingAddress(owner: "client")),
      "plan.json:3:7: error: client.email: an email needs the client's address\n  hint: add \"email\" to \"client\", or render this plan without --eml"),

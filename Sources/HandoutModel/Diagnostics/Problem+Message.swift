@@ -321,7 +321,7 @@ extension Diagnostic {
   }
 
   private func describe(_ list: Problem.ListSize) -> String {
-    let name = ["homeCare": "the home program", "faq": "the FAQ", "techniques": "the techniques"][list.name] ?? list.name
+    let name = ["homeCare": "the home program", "faq": "the FAQ", "techniques": "the list of techniques"][list.name] ?? list.name
     return "\(name) has \(list.count) \(list.count == 1 ? "item" : "items")"
   }
 
