@@ -106,13 +106,7 @@ extension Composer {
   /// What each technique named in the sessions table is, in a line of its own: those the
   /// "What we did today" section of this layout explains already are left out.
   func techniqueKey(_ sessions: [SessionRecord]) -> [Block] {
-    let explained = spec.sections.contains { entry in
-      switch entry {
-      case .section(let section, _): section == .techniques
-      case .row(let sections): sections.contains(.techniques)
-      case .pageBreak, .panelBreak: false
-      }
-    } ? Set(plan.techniques.compactMap(\.id)) : []
+    let explained = spec.includes(.techniques) ? Set(plan.techniques.compactMap(\.id)) : []
     var seen = Set<String>()
     let ids = sessions.flatMap(\.techniques).filter { !explained.contains($0) && seen.insert($0).inserted }
     let entries = ids.compactMap { catalog.technique($0) }
@@ -167,8 +161,9 @@ extension Composer {
     }
     guard !names.isEmpty else { return [] }
     let side = isLargeType ? 20.0 : 15.0
-    // A box to tick is drawn as an artifact: the row's name and the column's day say what it is
-    // for (a figure per box made 56 elements of alternative text, 2 KB of the reference PDF).
+    // A box to tick is its cell's content, with no alternative text: the row's name and the
+    // column's day say what it is for (a figure per box made 56 elements of alternative text,
+    // 2 KB of the reference PDF).
     func box(_ width: Double) -> [Block] {
       let shape = Shape([.rectangle(Rect(x: 0.5, y: 0.5, width: width - 1, height: side - 1))], fill: .white, stroke: palette.text, lineWidth: 1)
       return [.drawing(Drawing(size: Size(width: width, height: side), shapes: [shape], alternativeText: "", alignment: .center))]

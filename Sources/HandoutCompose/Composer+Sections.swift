@@ -465,7 +465,7 @@ extension Composer {
       .paragraph(Paragraph(catalog.label("bookNext"), style: styles.subheading.with { $0.color = palette.accent }, spaceAfter: 4))
     ]
     // Beside the cards, the next appointment is left to the info block above, which shows it.
-    let showsNext = !(isBesideCards && spec.sections.contains(.section(.info, columns: 1)))
+    let showsNext = !(isBesideCards && spec.includes(.info))
     if let next = plan.sessions?.next, showsNext {
       content.append(.paragraph(Paragraph(
         [Span(catalog.label("nextAppointment") + ": "), Span.bold(format.dateTime(next))], style: styles.body, spaceAfter: 4)))

@@ -67,20 +67,19 @@ struct Formatter {
     }
     if let sets = dosage.sets { parts.append(catalog.label("sets", ["value": String(sets)])) }
     if let rest = dosage.restSeconds { parts.append(catalog.label("rest", ["value": duration(rest)])) }
+    let occasions = (dosage.when ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
     // One time for two occasions ("cold after a flare-up; heat before you stretch") says it is
     // for each, not for both together.
-    let occasions = dosage.when?.split(separator: ";").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count ?? 0
     if let seconds = dosage.durationSeconds {
-      parts.append(occasions > 1 ? catalog.label("eachTime", ["duration": duration(seconds)]) : duration(seconds))
+      parts.append(occasions.count > 1 ? catalog.label("eachTime", ["duration": duration(seconds)]) : duration(seconds))
     }
     if let breaths = dosage.breaths { parts.append(catalog.label("breaths", ["value": String(breaths)])) }
     if let every = dosage.everySeconds { parts.append(catalog.label("every", ["value": duration(every)])) }
     if let perDay = dosage.perDay {
       parts.append(perDay == 1 ? catalog.label("perDayOne") : catalog.label("perDay", ["value": String(perDay)]))
     }
-    if let when = dosage.when {
-      parts += when.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
+    parts += occasions
     return parts.map { $0.prefix(1).uppercased() + $0.dropFirst() }
   }
 

@@ -19,6 +19,11 @@ public struct LayoutSpec: Sendable, Codable, Hashable {
   /// A page budget and what the engine may do to meet it; `nil`: as many pages as it takes.
   public var fit: Fit?
 
+  /// Whether the layout sets `section` anywhere, alone or in a row.
+  public func includes(_ section: Section) -> Bool {
+    sections.contains { $0.sections.contains(section) }
+  }
+
   /// The paper sizes Handout prints on.
   public enum Paper: String, Sendable, Codable, Hashable, CaseIterable {
     case letter, a4
@@ -71,6 +76,15 @@ public struct LayoutSpec: Sendable, Codable, Hashable {
     case panelBreak
 
     private enum Keys: String, CodingKey { case section, columns, row, `break` }
+
+    /// The sections this entry sets: one, a row's, or none for a break.
+    public var sections: [Section] {
+      switch self {
+      case .section(let section, _): [section]
+      case .row(let sections): sections
+      case .pageBreak, .panelBreak: []
+      }
+    }
 
     public init(from decoder: any Decoder) throws {
       if let name = try? decoder.singleValueContainer().decode(Section.self) {

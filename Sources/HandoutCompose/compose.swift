@@ -167,11 +167,8 @@ struct Composer {
   /// list, the therapist's notes and the booking box; nil when the entry holds anything else.
   private static func besideCards(_ entry: LayoutSpec.SectionEntry) -> [LayoutSpec.Section]? {
     let allowed: Set<LayoutSpec.Section> = [.precautions, .notes, .booking]
-    switch entry {
-    case .section(let section, _): return allowed.contains(section) ? [section] : nil
-    case .row(let sections): return sections.allSatisfy(allowed.contains) ? sections : nil
-    case .pageBreak, .panelBreak: return nil
-    }
+    let sections = entry.sections
+    return !sections.isEmpty && sections.allSatisfy(allowed.contains) ? sections : nil
   }
 
   private func document(_ blocks: [Block], options: ComposeOptions) -> Document {

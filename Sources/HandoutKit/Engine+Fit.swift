@@ -26,7 +26,15 @@ extension Engine {
     layoutOptions: LayoutOptions, file: String
   ) -> Fitted {
     typealias Attempt = (document: Document, pages: [Page], sheet: Int, used: Set<String>)
+    // Each composition is laid out once, however many questions ask for it.
+    var attempts: [LayoutSpec.Compacting: Attempt] = [:]
     func attempt(_ compacting: LayoutSpec.Compacting) -> Attempt {
+      if let known = attempts[compacting] { return known }
+      let laidOut = layOut(compacting)
+      attempts[compacting] = laidOut
+      return laidOut
+    }
+    func layOut(_ compacting: LayoutSpec.Compacting) -> Attempt {
       var options = options
       options.compacting = compacting
       let reading = catalog.recordingUse()
@@ -57,11 +65,7 @@ extension Engine {
     // unique and bisection finds it. The plans of a batch are alike, so the search starts at
     // the step the last plan needed: two layouts confirm it, and the answer does not depend
     // on which plans came before.
-    var attempts: [Int: Attempt] = [:]
-    func fits(_ index: Int) -> Bool {
-      if attempts[index] == nil { attempts[index] = attempt(steps[index]) }
-      return attempts[index]!.sheet <= fit.pages
-    }
+    func fits(_ index: Int) -> Bool { attempt(steps[index]).sheet <= fit.pages }
     func least(from low: Int, to high: Int) -> Int {
       var (low, high) = (low, high)  // fits(low - 1) is false, fits(high) is true
       while low < high {
@@ -80,7 +84,7 @@ extension Engine {
     }
     fitHints[key] = found ?? steps.count - 1
     if let found {
-      let laidOut = addingOptional(attempts[found]!, steps[found])
+      let laidOut = addingOptional(attempt(steps[found]), steps[found])
       let sheet = laidOut.sheet == 1 ? "1 page" : "\(laidOut.sheet) pages"
       return Fitted(
         document: laidOut.document, pages: laidOut.pages,
@@ -92,7 +96,7 @@ extension Engine {
     // shorter; so every compaction but the follow-on is tried too, and wins a tie, keeping
     // the plan in one piece.
     let everything = steps[steps.count - 1]
-    let last = attempts[steps.count - 1] ?? attempt(everything)
+    let last = attempt(everything)
     var together = everything
     together.followOn = []
     // In one piece, the optional sections come last: laid out with them at once, the pages

@@ -40,8 +40,8 @@ extension Distributor {
         var leavesHole = mayBreakInside && available > regionHeight / 3
         if leavesHole, flow.fillsGaps {
           // Filling gaps, a later card that fits takes the room; the card is cut only when none does.
-          leavesHole = !pending.indices.dropFirst().filter { !isTrailing($0) }.map { flow.cards[$0] }.contains { later in
-            let (piece, rest) = place(later, in: available)
+          leavesHole = !pending.indices.dropFirst().lazy.filter { !isTrailing($0) }.contains { later in
+            let (piece, rest) = place(flow.cards[later], in: available)
             return !rest.contains(where: \.isContent) && piece.height <= available + Self.tolerance
           }
         }
