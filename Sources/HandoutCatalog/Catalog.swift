@@ -271,6 +271,9 @@ public struct HomeCareEntry: Sendable, Codable, Hashable {
   public var feel: String?
   /// When to stop.
   public var stop: String?
+  /// Said after the last step when the item is done on both sides, or the plan does not say
+  /// which ("Then switch legs."); a plan's one side leaves it out.
+  public var bothSides: String?
   /// A safety warning printed in bold on the card ("never on numb skin").
   public var caution: String?
   /// A video of the movement, shown on the card as a QR code; a plan's `videoUrl` replaces it.

@@ -85,6 +85,11 @@ extension Composer {
       // A heading, so that the key message is found and read as a section with its body.
       .heading(Heading(level: 2, Paragraph(catalog.label("whatYouNeedToKnow"), style: styles.subheading.with { $0.color = palette.accent }, spaceAfter: 6)))
     ]
+    // The main message first, under the heading: read even by a reader who reads no further,
+    // and never cut from its box by a page break.
+    if plan.client != nil {
+      content.append(.paragraph(Paragraph([Span.bold(catalog.label("callToAction"))], style: styles.body, spaceAfter: space(6))))
+    }
     if !plan.takeaways.isEmpty {
       content.append(bullets(plan.takeaways))
     } else if let summary = plan.condition?.summary {
@@ -106,10 +111,7 @@ extension Composer {
     if let minutes = plan.sessions?.minutes {
       facts.append(Formatter.unbreakable(catalog.label("minutes", ["count": String(minutes)])))
     }
-    if !facts.isEmpty { content.append(paragraph(facts.joined(separator: "\u{00A0}\u{00A0}·  "), after: 6)) }
-    if plan.client != nil {
-      content.append(.paragraph(Paragraph([Span.bold(catalog.label("callToAction"))], style: styles.body)))
-    }
+    if !facts.isEmpty { content.append(paragraph(facts.joined(separator: "\u{00A0}\u{00A0}·  "), after: 0)) }
     return callout(content, fill: palette.tint, accentBar: palette.accent, padding: boxPadding, spaceAfter: 4)
   }
 
@@ -217,6 +219,12 @@ extension Composer {
       name = entry.name
       let text = entry.text(isShort: compacting.compactions.contains(.shorterText))
       steps = text.steps
+      // The switch to the other side ends the last step, unless the plan names one side.
+      if let bothSides = entry.bothSides, let last = steps.indices.last,
+        (item.dosage.side ?? .both) == .both
+      {
+        steps[last] += " " + bothSides
+      }
       purpose = text.summary
       stop = text.stop
       feel = text.feel
@@ -409,7 +417,13 @@ extension Composer {
     ]
     // Why these signs matter: under the heading; in a brochure's narrow panel, in two short
     // sentences after the signs, where a panel too short for all of it can split the box.
-    if !isFolded { content.append(paragraph(catalog.label("redFlagsWhy"), after: 8)) }
+    // It goes with the first signs: a box cut after it would leave a heading and a warning
+    // with nothing to look out for.
+    // A sheet short of room says it in the brochure's two short sentences.
+    if !isFolded {
+      let why = catalog.label(compacting.compactions.contains(.shorterText) ? "redFlagsWhyShort" : "redFlagsWhy")
+      content.append(.paragraph(Paragraph(why, style: styles.body, spaceAfter: space(8), keepsWithNext: true)))
+    }
     // The first tier beside the others on a wide page in normal type; one after another in a
     // panel or in large print.
     let isWide = spec.fold == nil && page.body.width > 400 && !isLargeType
@@ -461,8 +475,9 @@ extension Composer {
   /// in a card's column, the code below the address with the phone beside it.
   func booking(isBesideCards: Bool = false) -> [Block] {
     guard let clinic = plan.clinic, clinic.bookingUrl != nil || clinic.phone != nil else { return [] }
+    // Its title keeps with what follows where the box may split (large print has no box).
     var content: [Block] = [
-      .paragraph(Paragraph(catalog.label("bookNext"), style: styles.subheading.with { $0.color = palette.accent }, spaceAfter: 4))
+      .paragraph(Paragraph(catalog.label("bookNext"), style: styles.subheading.with { $0.color = palette.accent }, spaceAfter: 4, keepsWithNext: true))
     ]
     // Beside the cards, the next appointment is left to the info block above, which shows it.
     let showsNext = !(isBesideCards && spec.includes(.info))
@@ -498,7 +513,8 @@ extension Composer {
     if let code = bookingCode(side: bookingCodeSide) {
       // Beside the text on a normal page; below it in large print, which keeps one column.
       if isLargeType {
-        content += [.spacer(8), code, .paragraph(Paragraph(catalog.label("scanToBook"), style: styles.small, spaceBefore: 2))]
+        // Kept together: a code at the top of a page, away from its words, says nothing.
+        content = [.keepTogether(content + [.spacer(8), code, .paragraph(Paragraph(catalog.label("scanToBook"), style: styles.small, spaceBefore: 2))])]
       } else {
         let caption = Paragraph(catalog.label("scanToBook"), style: styles.small.with { $0.alignment = .center }, spaceBefore: 2)
         content = [

@@ -32,8 +32,10 @@ struct SafetyContentTests {
       #expect(text.contains("Call \(number) or go to the emergency department now if:"), "\(layout), \(country)")
       #expect(text.contains("See a doctor today if:"), "\(layout)")
       #expect(text.contains("If you are not better in 4 weeks"), "\(layout)")
-      // Why the signs matter; in a brochure's narrow panel, in short.
-      let why = layout == "trifold-brochure" ? "Rare, but they can mean a badly squeezed nerve. Get help fast." : "These signs are rare."
+      // Why the signs matter; in a brochure's narrow panel, and on a take-home short of room
+      // (the reference plan's is), in short.
+      let isShort = layout == "trifold-brochure" || layout == "take-home"
+      let why = isShort ? "Rare, but they can mean a badly squeezed nerve. Get help fast." : "These signs are rare."
       #expect(text.contains(why), "\(layout)")
       #expect(text.contains("Go sooner if the pain gets worse"), "\(layout)")
       // Both legs and bladder or bowel trouble are emergencies: they come before "today".

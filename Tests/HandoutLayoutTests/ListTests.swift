@@ -35,6 +35,23 @@ struct ListTests {
     expectInsideAndApart(pages)
   }
 
+  /// As a paragraph keeps two lines on each side of a break, a list keeps two items: a heading
+  /// with one goal under it at a page's foot reads as if the list ended there.
+  @Test func aBreakLeavesTwoItemsOnEachSideWhereItCan() {
+    func pages(height: Double) -> [[String]] {
+      let items = (1...4).map { [Block.paragraph(Paragraph("item\($0)", style: bodyStyle))] }
+      let blocks: [Block] = [
+        .paragraph(Paragraph(numbered(5, "filler"), style: bodyStyle)),
+        .heading(Heading(level: 2, Paragraph("Goals", style: headingStyle))), list(items),
+      ]
+      return lay(document(height: height, blocks)).map { placedText($0).map(\.line.text).filter { $0.hasPrefix("item") || $0 == "Goals" } }
+    }
+    // Room under the filler for the heading and one item: both wait for the next page.
+    #expect(pages(height: 96) == [[], ["Goals", "item1", "item2", "item3", "item4"]])
+    // Room for the heading and three items: the break comes after the second.
+    #expect(pages(height: 110) == [["Goals", "item1", "item2"], ["item3", "item4"]])
+  }
+
   @Test func anItemThatStartsWithARowStillGetsItsMarker() {
     let row = Block.row(Row(cells: [Row.Cell([.paragraph(Paragraph("left", style: bodyStyle))]), Row.Cell([.paragraph(Paragraph("right", style: bodyStyle))])], gap: 4))
     let pages = lay(document(height: 96, [list([[row]], marker: .bullet)]))

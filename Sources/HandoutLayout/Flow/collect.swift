@@ -173,6 +173,16 @@ struct Collector {
     let outer = ancestors
     defer { ancestors = outer }
     let listElement = newElement(.list)
+    // The last content item of each list item: a break leaves at least two items on each side
+    // where it can, as it leaves two lines of a paragraph.
+    var itemEnds: [Int] = []
+    defer {
+      if itemEnds.count >= 2 {
+        for end in Set([itemEnds[0], itemEnds[itemEnds.count - 2]]) {
+          out[end].breakAfter = max(out[end].breakAfter, .widowOrphan)
+        }
+      }
+    }
     for (index, item) in list.items.enumerated() {
       if index > 0 { addSpace(list.itemSpacing, to: &out) }
       let itemElement = newElement(.listItem)
@@ -180,6 +190,7 @@ struct Collector {
       let first = out.count
       collect(item, x: x + list.indent, width: width - list.indent, into: &out)
       guard let target = out[first...].firstIndex(where: { $0.isContent }) else { continue }
+      if let end = out[first...].lastIndex(where: { $0.isContent }) { itemEnds.append(end) }
       let baseline = out[target].firstBaseline ?? list.markerStyle.size
       let block = nextBlock
       nextBlock += 1
