@@ -240,7 +240,8 @@ extension Composer {
     if let website = clinic.website {
       blocks.append(.paragraph(Paragraph([Span(displayURL(website), link: website)], style: styles.body, spaceAfter: 4)))
     }
-    return blocks
+    // A few lines: the name is never at one panel's foot and the address atop the next.
+    return [.keepTogether(blocks)]
   }
 }
 

@@ -59,6 +59,36 @@ struct KeepTogetherTests {
     #expect(pages[title].contains("Scan to book online"), "\(plan): page \(title + 1)")
   }
 
+  /// A brochure's contact block is a few lines read as one: its heading and the clinic's name
+  /// never sit at one panel's foot with the address atop the next. The sciatica plan, too long
+  /// for a tri-fold, printed them so.
+  @Test func theContactBlockStaysInOnePanel() throws {
+    var request = try request("sciatica-plan.json", layout: "trifold-brochure")
+    request.sourceDateEpoch = 0
+    let pdf = try scratch.file(try Engine().render(request).files[0])
+    let script = """
+      import sys, pdfplumber
+      with pdfplumber.open(sys.argv[1]) as pdf:
+          for number, page in enumerate(pdf.pages):
+              words = page.extract_words()
+              for a, b in zip(words, words[1:]):
+                  if a["text"] == "Contact" and b["text"] == "us":
+                      print("heading", number, round(a["x0"]))
+              for w in words:
+                  if w["text"] == "Mill":
+                      print("address", number, round(w["x0"]))
+      """
+    let result = try pdfplumber(script, [pdf])
+    #expect(result.status == 0, "\(result.stderr)")
+    let rows = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").map { $0.split(separator: " ") }
+    let heading = try #require(rows.first { $0.first == "heading" })
+    let address = try #require(rows.first { $0.first == "address" })
+    #expect(heading[1] == address[1], "the same page: \(rows)")
+    // The address line starts a little right of the heading at most: the same panel.
+    let x = (Int(heading[2]) ?? 0, Int(address[2]) ?? 0)
+    #expect(abs(x.0 - x.1) < 60, "the same panel: \(rows)")
+  }
+
   /// A stretch done on both sides ends by saying to switch, in its full and its short
   /// wording; one the plan gives one side does not.
   @Test(arguments: ["take-home", "care-plan-report"])
