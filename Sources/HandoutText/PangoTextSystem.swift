@@ -107,7 +107,8 @@ public final class PangoTextSystem: TextSystem {
     let style = text.style
     let hyphenator = style.hyphenates ? hyphenator(for: style.language) : nil
     // Links are never hyphenated: a hyphen would look like part of the address.
-    let contents = text.spans.map { span in span.link == nil ? hyphenator?.hyphenate(span.text) ?? span.text : span.text }
+    var contents = text.spans.map { span in span.link == nil ? hyphenator?.hyphenate(span.text) ?? span.text : span.text }
+    if primaryLanguage(style.language) == "ko" { contents = contents.map(keepingHangulWordsWhole) }
     let contexts = contexts(for: style, setting: contents)
     let layout = pango_layout_new(contexts.context(language: style.language))!
     // The document's language sets each paragraph's direction, as `dir` does in HTML; the
@@ -257,6 +258,34 @@ public final class PangoTextSystem: TextSystem {
     }
     pango_attr_list_insert(list, attribute)
   }
+}
+
+/// The primary subtag of a BCP 47 language, lower-cased: `ko` of `ko-KR`.
+func primaryLanguage(_ language: String) -> String {
+  language.lowercased().split(separator: "-").first.map(String.init) ?? ""
+}
+
+/// Korean text that breaks only between words, as Korean is set (CSS `word-break: keep-all`):
+/// a word joiner between two Hangul syllables of a word. Pango breaks between any two
+/// otherwise, which cut headings as "응급실 | 로 가세요". A word wider than its line still
+/// breaks between letters (Pango's character wrap); the joiners are never written as text.
+func keepingHangulWordsWhole(_ text: String) -> String {
+  func isHangul(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    // Whole syllables and the compatibility letters only: a joiner between conjoining jamo
+    // (U+1100…) would split the syllable they make.
+    case 0x3131...0x318E, 0xAC00...0xD7A3: true
+    default: false
+    }
+  }
+  var result = String.UnicodeScalarView()
+  var previous: Unicode.Scalar?
+  for scalar in text.unicodeScalars {
+    if let previous, isHangul(previous), isHangul(scalar) { result.append("\u{2060}") }
+    result.append(scalar)
+    previous = scalar
+  }
+  return String(result)
 }
 
 /// Whether a BCP 47 language is written right to left.

@@ -31,8 +31,15 @@ struct LanguageTests {
     // Why the red flags matter: the take-home, short of room, says it in its short words.
     let why = layout == "take-home" ? "빨리 도움을 받으세요" : "오래가는 손상을"
     #expect(squeezed.contains(why.filter { !$0.isWhitespace }), "\(layout): \"\(why)\" is missing")
-    // Hangul may break between any two syllables, but never inside a dose's phrase.
     let lines = text.split(separator: "\n")
+    // Korean breaks between words only (keep-all): these were cut as "응급실 | 로", "않거 | 나",
+    // "둔 | 하거나" and "오 | 한이" when any two syllables could part.
+    if layout == "take-home" {
+      for word in ["응급실로", "않거나,", "둔하거나,", "오한이"] {
+        #expect(lines.contains { $0.split(separator: " ").contains { $0.hasPrefix(word) } }, "\(layout): \"\(word)\" is cut across lines")
+      }
+    }
+    // Nor inside a dose's phrase.
     for phrase in ["스트레칭 전에는 온찜질", "통증이 심해지면 냉찜질", "하루 2번", "30초 유지"] {
       #expect(lines.contains { $0.contains(phrase) }, "\(layout): \"\(phrase)\" is broken across lines or misread")
     }
