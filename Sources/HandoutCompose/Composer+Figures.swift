@@ -155,37 +155,65 @@ extension Composer {
   /// A 7-day tracker: a row per home-care item with a tick box per day, and a row to write
   /// the evening's pain, 0 to 10.
   func tracker() -> [Block] {
-    let names: [String] = plan.homeCare.compactMap { item in
-      if let id = item.id { return catalog.homeCareEntry(id)?.name }
-      return item.title
+    // Each item with its dose, the catalogue's default under the plan's own.
+    let items: [(name: String, dosage: Dosage)] = plan.homeCare.compactMap { item in
+      if let id = item.id {
+        guard let entry = catalog.homeCareEntry(id) else { return nil }
+        return (entry.name, item.dosage.replacing(entry.dosage ?? Dosage()))
+      }
+      return item.title.map { ($0, item.dosage) }
     }
-    guard !names.isEmpty else { return [] }
+    guard !items.isEmpty else { return [] }
     let side = isLargeType ? 20.0 : 15.0
+    // Two or three boxes to a day are smaller, with a narrow gap, so that the day's boxes read
+    // as a group apart from the next day's.
+    let gap = 2.0
+    func boxSide(_ count: Int) -> Double { count > 1 ? side * 0.85 : side }
+    // A box to tick for each time a day the item asks for, up to three; one a day otherwise
+    // (breaks every 45 minutes, a posture check five times a day).
+    func times(_ dosage: Dosage) -> Int { (2...3).contains(dosage.perDay ?? 1) ? dosage.perDay! : 1 }
+    let most = items.map { times($0.dosage) }.max() ?? 1
     // A box to tick is its cell's content, with no alternative text: the row's name and the
     // column's day say what it is for (a figure per box made 56 elements of alternative text,
     // 2 KB of the reference PDF).
-    func box(_ width: Double) -> [Block] {
-      let shape = Shape([.rectangle(Rect(x: 0.5, y: 0.5, width: width - 1, height: side - 1))], fill: .white, stroke: palette.text, lineWidth: 1)
-      return [.drawing(Drawing(size: Size(width: width, height: side), shapes: [shape], alternativeText: "", alignment: .center))]
+    func boxes(_ count: Int, width: Double) -> [Block] {
+      let height = count > 1 ? width : side
+      let shapes = (0..<count).map { index in
+        Shape(
+          [.rectangle(Rect(x: 0.5 + Double(index) * (width + gap), y: 0.5, width: width - 1, height: height - 1))], fill: .white,
+          stroke: palette.text, lineWidth: 1)
+      }
+      let size = Size(width: Double(count) * width + Double(count - 1) * gap, height: height)
+      return [.drawing(Drawing(size: size, shapes: shapes, alternativeText: "", alignment: .center))]
     }
+    // Where the tracker is the layout's own (not a section printed only where room allows),
+    // each row says how much, as the card does.
+    let showsDoses = !(spec.fit?.optional ?? []).contains(.tracker)
     let days = 1...7
     let header: [[Block]] = [[.paragraph(Paragraph(catalog.label("trackerDay"), style: styles.emphasis))]]
       + days.map { [.paragraph(Paragraph(String($0), style: styles.emphasis.with { $0.alignment = .center }))] }
-    var rows: [[[Block]]] = names.map { name in
-      [[.paragraph(Paragraph(name, style: styles.body))]]
-        + days.map { _ in box(side) }
+    var rows: [[[Block]]] = items.map { item in
+      var label: [Block] = [.paragraph(Paragraph(item.name, style: styles.body))]
+      let dose = format.dosageLine(item.dosage)
+      if showsDoses, !dose.isEmpty {
+        label.append(.paragraph(Paragraph(dose, style: styles.small.with { $0.color = palette.muted }, spaceBefore: 1)))
+      }
+      let count = times(item.dosage)
+      return [label] + days.map { _ in boxes(count, width: boxSide(count)) }
     }
     let pain = catalog.label("trackerPain")
     rows.append(
       [[.paragraph(Paragraph([Span.bold(pain)], style: styles.body))]]
-        + days.map { _ in box(side * 1.8) })
-    let column = isLargeType ? 46.0 : 40.0
+        + days.map { _ in boxes(1, width: side * 1.8) })
+    let column = max(isLargeType ? 46.0 : 40.0, Double(most) * boxSide(most) + Double(most - 1) * gap + 12)
+    let padding = showsDoses ? 7.0 : 4.0
     let table = Table(
       columns: [.relative(1)] + days.map { _ in .fixed(column) }, headerRows: [header], rows: rows,
       headerFill: isLargeType ? nil : palette.tint, stripeFill: nil, ruleColor: palette.line,
-      cellPadding: EdgeInsets(top: 4, right: 4, bottom: 4, left: 6), spaceAfter: 4)
+      cellPadding: EdgeInsets(top: padding, right: 4, bottom: padding, left: 6), spaceAfter: 4)
     // The heading and how-to stay with the table's first rows.
-    let how = Paragraph(catalog.label("trackerHow"), style: styles.body, spaceAfter: space(8), keepsWithNext: true)
+    let how = Paragraph(
+      catalog.label(most > 1 ? "trackerHowTimes" : "trackerHow"), style: styles.body, spaceAfter: space(8), keepsWithNext: true)
     return [heading(catalog.label("tracker")), .paragraph(how), .table(table)]
   }
 

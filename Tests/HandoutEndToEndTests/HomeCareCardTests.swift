@@ -160,31 +160,36 @@ struct HomeCareCardTests {
   }
 }
 
-/// The 7-day tracker: a row per home-care item, seven tick boxes each, and a pain row.
+/// The 7-day tracker: a row per home-care item with a box to tick for each time a day it asks
+/// for (up to three), and a pain row.
 @Suite("The 7-day tracker")
 struct TrackerTests {
-  @Test func theTrackerHasARowOfSevenBoxesPerItemAndAPainRow() throws {
+  @Test func theTrackerHasABoxADayForEachTimeAndAPainRow() throws {
     let scratch = try Scratch()
     var request = try HandoutEndToEndTests.request(sharedExamples.appendingPathComponent("sciatica-plan.json"))
     request.layout = "tracker"
     request.sourceDateEpoch = 0
     let pdf = try scratch.file(try Engine().render(request).files[0])
-    let text = try HandoutEndToEndTests.text(ofPDF: pdf)
-    for line in ["Your week", "Piriformis stretch", "Sitting breaks", "Pain tonight (0 to 10)", "When to get medical help"] {
+    let text = try HandoutEndToEndTests.text(ofPDF: pdf).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    for line in ["Your week", "Piriformis stretch", "Sitting breaks", "Pain tonight (0 to 10)", "When to get medical help",
+      "Where a row has two or three boxes, tick one each time."] {
       #expect(text.contains(line), "\(line)")
     }
-    // The boxes, read from the PDF: white squares outlined, on the first page.
+    // On the tracker's own layout, each row says how much, as its card does.
+    #expect(text.contains("Piriformis stretch Left side only · Hold 30 seconds · 3 times · 2 times a day"), "\(text)")
+    // The boxes, read from the PDF: white squares outlined, on the first page. Piriformis,
+    // hamstring and walking are done twice a day (two boxes a day), the other three once.
     let script = """
       import sys, pdfplumber
       with pdfplumber.open(sys.argv[1]) as pdf:
           page = pdf.pages[0]
-          boxes = [r for r in page.rects if r.get("stroke") and 13 < r["height"] < 16]
+          boxes = [r for r in page.rects if r.get("stroke") and 10 < r["height"] < 16]
           squares = [r for r in boxes if abs(r["width"] - r["height"]) < 0.5]
           wide = [r for r in boxes if r["width"] > 1.5 * r["height"]]
-          print(len(squares), len(wide))
+          print(len([r for r in squares if r["height"] < 13]), len([r for r in squares if r["height"] >= 13]), len(wide))
       """
     let counts = String(decoding: try pdfplumber(script, [pdf]).stdout, as: UTF8.self)
       .split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int($0) }
-    #expect(counts == [6 * 7, 7], "\(counts)")
+    #expect(counts == [3 * 2 * 7, 3 * 7, 7], "\(counts)")
   }
 }
