@@ -101,7 +101,12 @@ extension Composer {
     var facts: [String] = []
     if let score = plan.condition?.painScore {
       // The score with its scale: "6 out of 10" alone does not say which end is good.
-      let today = Formatter.unbreakable(catalog.label("painToday", ["score": String(score)]))
+      // Today's session in the history says which score this is: the one before it, with the
+      // one after (the report's table shows both; "Pain today: 6" beside a 3 read as a mistake).
+      let session = plan.sessions?.history.last { $0.date == plan.date && $0.painBefore == score && $0.painAfter != nil }
+      let today = Formatter.unbreakable(
+        session?.painAfter.map { catalog.label("painTodayBeforeAfter", ["before": String(score), "after": String($0)]) }
+          ?? catalog.label("painToday", ["score": String(score)]))
       facts.append(today + " " + Formatter.unbreakable(catalog.label("painScale")))
     }
     if let every = plan.sessions?.every { facts.append(Formatter.unbreakable(format.frequency(every))) }

@@ -48,6 +48,21 @@ struct SafetyContentTests {
     }
   }
 
+  /// Today's pain score says which it is when today's session is in the history: the one before
+  /// the session, with the one after ("Pain today: 6" beside the report's 3 read as a mistake).
+  /// Without today in the history the score stands alone.
+  @Test func theScoreTodaySaysItIsTheOneBeforeTheSession() throws {
+    let both = try renderText(try editedExample("sciatica-plan") { _ in })
+    #expect(both.contains("Pain today: 6 out of 10 before your session, 3 after (0 is no pain, 10 the worst)"))
+    let alone = try renderText(
+      try editedExample("sciatica-plan") { plan in
+        var sessions = plan["sessions"] as! [String: Any]
+        sessions["history"] = (sessions["history"] as! [[String: Any]]).filter { $0["date"] as? String != "2026-11-20" }
+        plan["sessions"] = sessions
+      })
+    #expect(alone.contains("Pain today: 6 out of 10 (0 is no pain, 10 the worst)"))
+  }
+
   @Test func aCountryWithoutAKnownNumberIsAnErrorWithAHint() throws {
     let plan = #"{"format": 1, "client": {"name": "A"}, "clinic": {"name": "B", "country": "ZZ"}}"#
     let result = try run(handoutBinary, ["validate", "-"], input: Data(plan.utf8))
