@@ -196,7 +196,7 @@ extension Composer {
       var label: [Block] = [.paragraph(Paragraph(item.name, style: styles.body))]
       let dose = format.dosageLine(item.dosage)
       if showsDoses, !dose.isEmpty {
-        label.append(.paragraph(Paragraph(dose, style: styles.small.with { $0.color = palette.muted }, spaceBefore: 1)))
+        label.append(.paragraph(Paragraph(dose, style: styles.body.with { $0.color = palette.muted }, spaceBefore: 1)))
       }
       let count = times(item.dosage)
       return [label] + days.map { _ in boxes(count, width: boxSide(count)) }
