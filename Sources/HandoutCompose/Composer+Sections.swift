@@ -164,7 +164,7 @@ extension Composer {
         .paragraph(Paragraph([Span.bold(name + ". "), Span(summary)], style: styles.body, spaceAfter: 2))
       ]
       if let note = item.note {
-        blocks.append(.paragraph(Paragraph([noteSpan(note)], style: styles.body)))
+        blocks.append(.paragraph(Paragraph(noteSpans(note), style: styles.body)))
       }
       return [.keepTogether(blocks)]
     }
@@ -273,7 +273,7 @@ extension Composer {
     }
     if let feel { content.append(labelled("youShouldFeel", feel, after: space(4))) }
     if let note = item.note {
-      content.append(.paragraph(Paragraph([noteSpan(note)], style: styles.body, spaceAfter: space(4))))
+      content.append(.paragraph(Paragraph(noteSpans(note), style: styles.body, spaceAfter: space(4))))
     }
     if let caution {
       content.append(.paragraph(Paragraph([Span.bold(caution, color: palette.warning)], style: styles.body, spaceAfter: space(4))))
@@ -301,10 +301,11 @@ extension Composer {
   }
 
   /// A therapist's personal note: upright in the muted colour in normal print (italics are
-  /// harder to read, and their face cost the reference PDF 3.4 KB), bold in large print (APH
-  /// guidance).
-  func noteSpan(_ note: String) -> Span {
-    isLargeType ? Span.bold(note) : Span(note, color: palette.muted)
+  /// harder to read, and their face cost the reference PDF 3.4 KB). Large print has no grey
+  /// text (APH guidance): a label says whose words these are, as "Why:" does, and the words stay
+  /// regular (they were all bold, which reads as a warning).
+  func noteSpans(_ note: String) -> [Span] {
+    isLargeType ? [Span.bold(catalog.label("therapistSays") + " "), Span(note)] : [Span(note, color: palette.muted)]
   }
 
   /// The distance from a numbered list's edge to its text: a clear gap after "1." in large print.

@@ -32,6 +32,32 @@ struct HomeCareCardTests {
     #expect(text.components(separatedBy: "How much: ").count - 1 == cards, "\(layout)")
   }
 
+  /// Large print has no grey text, so a therapist's note says whose words it is, and stays
+  /// regular: the notes were all bold there, which reads as a warning.
+  @Test func aLargePrintNoteIsLabelledAndRegular() throws {
+    var request = try HandoutEndToEndTests.request(sharedExamples.appendingPathComponent("sciatica-plan.json"))
+    request.layout = "large-print"
+    let path = try pdf(request)
+    let text = try HandoutEndToEndTests.text(ofPDF: path).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(text.contains("Your therapist: Worked the knots in the left gluteus medius"))
+    #expect(text.contains("Your therapist: Two short walks of 10 minutes a day"))
+    let script = """
+      import sys, pdfplumber
+      with pdfplumber.open(sys.argv[1]) as pdf:
+          for page in pdf.pages:
+              words = page.extract_words(extra_attrs=["fontname"])
+              for a, b in zip(words, words[1:]):
+                  if a["text"] == "therapist:" and b["text"] in ("Worked", "Two"):
+                      print(a["fontname"].split("+")[-1], b["fontname"].split("+")[-1])
+      """
+    let result = try pdfplumber(script, [path])
+    let fonts = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+    #expect(fonts.count == 2, "\(result.stderr) \(fonts)")
+    for pair in fonts {
+      #expect(pair.first?.contains("Bold") == true && pair.last?.contains("Bold") == false, "\(pair)")
+    }
+  }
+
   /// Every card of the reference plan has its teaching drawing, at least 1.5 in wide (its floor
   /// line, read from the PDF, is 95 % of its width), with alternative text that tells the movement.
   @Test func everyCardHasADrawingAtLeastOneAndAHalfInchesWideWithAltText() throws {
