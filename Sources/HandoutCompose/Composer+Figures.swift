@@ -171,7 +171,7 @@ extension Composer {
     func boxSide(_ count: Int) -> Double { count > 1 ? side * 0.85 : side }
     // A box to tick for each time a day the item asks for, up to three; one a day otherwise
     // (breaks every 45 minutes, a posture check five times a day).
-    func times(_ dosage: Dosage) -> Int { (2...3).contains(dosage.perDay ?? 1) ? dosage.perDay! : 1 }
+    func times(_ dosage: Dosage) -> Int { dosage.perDay.flatMap { (2...3).contains($0) ? $0 : nil } ?? 1 }
     let most = items.map { times($0.dosage) }.max() ?? 1
     // A box to tick is its cell's content, with no alternative text: the row's name and the
     // column's day say what it is for (a figure per box made 56 elements of alternative text,

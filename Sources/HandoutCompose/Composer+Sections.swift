@@ -421,11 +421,10 @@ extension Composer {
     var content: [Block] = [
       .heading(Heading(level: 2, Paragraph(catalog.label("redFlags"), style: styles.heading.with { $0.color = palette.warning }, spaceAfter: 4)))
     ]
-    // Why these signs matter: under the heading; in a brochure's narrow panel, in two short
-    // sentences after the signs, where a panel too short for all of it can split the box.
-    // It goes with the first signs: a box cut after it would leave a heading and a warning
-    // with nothing to look out for.
-    // A sheet short of room says it in the brochure's two short sentences.
+    // Why these signs matter: under the heading, kept with the first signs (a box cut after it
+    // would leave a warning with nothing to look out for), in the brochure's two short
+    // sentences on a sheet short of room; in a brochure's narrow panel, after the signs, where
+    // a panel too short for all of it can split the box.
     if !isFolded {
       let why = catalog.label(compacting.compactions.contains(.shorterText) ? "redFlagsWhyShort" : "redFlagsWhy")
       content.append(.paragraph(Paragraph(why, style: styles.body, spaceAfter: space(8), keepsWithNext: true)))

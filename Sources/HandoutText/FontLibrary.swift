@@ -19,7 +19,7 @@ public struct FontLibrary: Sendable, Hashable {
 
   static func cjkFamily(language: String) -> String {
     let tag = language.lowercased()
-    switch tag.split(separator: "-").first ?? "" {
+    switch primaryLanguage(tag) {
     case "ja": return "Noto Sans CJK JP"
     case "zh":
       if tag.contains("hk") || tag.contains("mo") { return "Noto Sans CJK HK" }

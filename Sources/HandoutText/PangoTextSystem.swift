@@ -290,8 +290,7 @@ func keepingHangulWordsWhole(_ text: String) -> String {
 
 /// Whether a BCP 47 language is written right to left.
 func isRightToLeft(_ language: String) -> Bool {
-  let primary = language.lowercased().split(separator: "-").first.map(String.init) ?? ""
-  return ["ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"].contains(primary)
+  ["ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"].contains(primaryLanguage(language))
 }
 
 /// The byte index where the last scalar before `end` starts.

@@ -173,16 +173,8 @@ struct Collector {
     let outer = ancestors
     defer { ancestors = outer }
     let listElement = newElement(.list)
-    // The last content item of each list item: a break leaves at least two items on each side
-    // where it can, as it leaves two lines of a paragraph.
+    // The last content item of each list item.
     var itemEnds: [Int] = []
-    defer {
-      if itemEnds.count >= 2 {
-        for end in Set([itemEnds[0], itemEnds[itemEnds.count - 2]]) {
-          out[end].breakAfter = max(out[end].breakAfter, .widowOrphan)
-        }
-      }
-    }
     for (index, item) in list.items.enumerated() {
       if index > 0 { addSpace(list.itemSpacing, to: &out) }
       let itemElement = newElement(.listItem)
@@ -204,6 +196,13 @@ struct Collector {
         out[target].kind = .row(row)
       default:
         break
+      }
+    }
+    // A break leaves at least two items on each side where it can, as it leaves two lines of
+    // a paragraph.
+    if itemEnds.count >= 2 {
+      for end in Set([itemEnds[0], itemEnds[itemEnds.count - 2]]) {
+        out[end].breakAfter = max(out[end].breakAfter, .widowOrphan)
       }
     }
     addSpace(list.spaceAfter, to: &out)
