@@ -48,7 +48,7 @@ extension Composer {
       return blocks
     }
     var blocks: [Block] = [
-      .heading(Heading(level: 1, Paragraph(catalog.label("yourCarePlan"), style: styles.title, spaceAfter: 4)))
+      .heading(Heading(level: 1, Paragraph(catalog.label(titleLabel), style: styles.title, spaceAfter: 4)))
     ]
     var line: [String] = []
     if let condition = conditionEntry { line.append(condition.name) }

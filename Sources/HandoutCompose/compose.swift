@@ -194,8 +194,13 @@ struct Composer {
 
   var documentTitle: String {
     if let title = plan.title { return title }
-    let base = catalog.label("yourCarePlan")
+    let base = catalog.label(titleLabel)
     return plan.client.map { "\(base): \($0.name)" } ?? base
+  }
+
+  /// A layout whose home program is the tracker alone (no cards) is a tracker, and says so.
+  var titleLabel: String {
+    spec.includes(.tracker) && !spec.includes(.homeCare) ? "trackerTitle" : "yourCarePlan"
   }
 
   func build(_ section: LayoutSpec.Section) -> [Block] {

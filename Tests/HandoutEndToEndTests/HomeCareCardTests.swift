@@ -218,4 +218,29 @@ struct TrackerTests {
       .split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int($0) }
     #expect(counts == [3 * 2 * 7, 3 * 7, 7], "\(counts)")
   }
+
+  /// The tracker's own layout is titled as a tracker, in the plan's language, on the page and
+  /// in the PDF's title; a layout with cards stays "Your care plan".
+  @Test func theTrackerLayoutIsTitledAsATracker() throws {
+    let scratch = try Scratch()
+    for (plan, title) in [
+      (sharedExamples.appendingPathComponent("sciatica-plan.json"), "Your 7-day tracker"),
+      (packageRoot.appendingPathComponent("Tests/HandoutEndToEndTests/Fixtures/korean-plan.json"), "나의 7일 기록표"),
+    ] {
+      var request = try HandoutEndToEndTests.request(plan)
+      request.layout = "tracker"
+      request.sourceDateEpoch = 0
+      let pdf = try scratch.file(try Engine().render(request).files[0])
+      let text = try HandoutEndToEndTests.text(ofPDF: pdf)
+      #expect(text.contains(title), "\(text.prefix(300))")
+      #expect(!text.contains("Your care plan") && !text.contains("나의 관리 계획"))
+      let info = String(decoding: try run("/usr/bin/pdfinfo", [pdf]).stdout, as: UTF8.self)
+      let titleLine = info.split(separator: "\n").first { $0.hasPrefix("Title:") }
+      #expect(titleLine?.dropFirst(6).trimmingCharacters(in: .whitespaces).hasPrefix(title) == true, "\(info)")
+    }
+    var takeHome = try HandoutEndToEndTests.request(sharedExamples.appendingPathComponent("sciatica-plan.json"))
+    takeHome.sourceDateEpoch = 0
+    let pdf = try scratch.file(try Engine().render(takeHome).files[0])
+    #expect(try HandoutEndToEndTests.text(ofPDF: pdf).contains("Your care plan"))
+  }
 }
