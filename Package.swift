@@ -35,8 +35,6 @@ let package = Package(
       name: "CQRencode", pkgConfig: "libqrencode",
       providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]),
     .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
-    // zlib: the PDF post-pass inflates and deflates page content streams.
-    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
 
     // Cairo's number printing: glibc's digits, without glibc's printf (Sources/HandoutNumbers).
     // DWARF 4, since valgrind 3.19 (Debian 12), which `make bench` counts instructions with,
@@ -44,9 +42,11 @@ let package = Package(
     .target(
       name: "HandoutNumbers", cSettings: [.unsafeFlags(["-gdwarf-4"])], linkerSettings: [.linkedLibrary("m")]),
 
-    // Cairo's PDF streams stored uncompressed, for the post-pass to compress once (Sources/HandoutDeflate).
+    // Cairo's PDF streams stored uncompressed, for the post-pass to compress once, with libdeflate
+    // (Sources/HandoutDeflate; Debian's libdeflate-dev).
     .target(
-      name: "HandoutDeflate", cSettings: [.unsafeFlags(["-gdwarf-4"])], linkerSettings: [.linkedLibrary("z")]),
+      name: "HandoutDeflate", cSettings: [.unsafeFlags(["-gdwarf-4"])],
+      linkerSettings: [.linkedLibrary("z"), .linkedLibrary("deflate")]),
 
     // Swift modules: data flows model → compose → layout → render → CLI.
     .target(name: "HandoutModel"),
@@ -66,7 +66,7 @@ let package = Package(
         .copy("faq-sheet.json"), .copy("large-print.json"), .copy("tracker.json"),
       ]),
     .target(name: "HandoutQR", dependencies: ["CQRencode"]),
-    .target(name: "HandoutRender", dependencies: ["HandoutLayout", "CCairo", "CRsvg", "CZlib", "HandoutDeflate"]),
+    .target(name: "HandoutRender", dependencies: ["HandoutLayout", "CCairo", "CRsvg", "HandoutDeflate"]),
     .target(
       name: "HandoutKit",
       dependencies: [

@@ -1,4 +1,3 @@
-import CZlib
 import Foundation
 
 /// What Cairo 1.16 cannot write and a PDF/UA-1 file still needs.

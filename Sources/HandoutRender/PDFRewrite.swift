@@ -1,5 +1,3 @@
-import CZlib
-
 /// How a PDF's objects are stored in the file.
 public enum PDFLayout: Sendable {
   /// Object streams and a cross-reference stream; embedded TrueType fonts without hinting.
@@ -179,10 +177,13 @@ struct PDFRewrite {
       + Array("\nendstream\nendobj\n".utf8)
   }
 
-  /// Whether `data` is zlib data of stored blocks only, as zlib writes at level 0 (header
-  /// 0x78 0x01: a 32 KB window, the fastest level).
+  /// Whether `data` is zlib data as HandoutDeflate's storing writes it: level 0 with a 512-byte
+  /// window (header 0x18 0x19), a header no compressing writer uses. zlib's own level 0 with
+  /// its 32 KB window (0x78 0x01) counts too.
   static func isStoredZlib(_ data: ArraySlice<UInt8>) -> Bool {
-    data.count >= 2 && data[data.startIndex] == 0x78 && data[data.startIndex + 1] == 0x01
+    guard data.count >= 2 else { return false }
+    let header = (data[data.startIndex], data[data.startIndex + 1])
+    return header == (0x18, 0x19) || header == (0x78, 0x01)
   }
 
   /// Where `/Length N` with a direct integer stands in a stream's dictionary.

@@ -1,42 +1,41 @@
-import CZlib
+import HandoutDeflate
 
-/// Inflates zlib data; nil when it is not valid.
+/// Inflates zlib data; nil when it is not valid or would be longer than `limit` bytes.
 ///
 /// Data after the end of the zlib stream is ignored (a stream's data may end with a line break).
-func inflate(_ data: [UInt8]) -> [UInt8]? {
-  var stream = z_stream()
-  guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-  defer { inflateEnd(&stream) }
-  var out: [UInt8] = []
-  var buffer = [UInt8](repeating: 0, count: max(4096, min(data.count * 8, 1 << 20)))
-  var input = data
-  let status: Int32 = input.withUnsafeMutableBufferPointer { source in
-    stream.next_in = source.baseAddress
-    stream.avail_in = uInt(source.count)
-    var status: Int32 = Z_OK
-    repeat {
-      status = buffer.withUnsafeMutableBufferPointer { target in
-        stream.next_out = target.baseAddress
-        stream.avail_out = uInt(target.count)
-        return CZlib.inflate(&stream, Z_NO_FLUSH)
+/// The output buffer starts at four times the input (Cairo's stored streams need one time) and
+/// doubles until the stream fits.
+func inflate(_ data: [UInt8], limit: Int = 256 << 20) -> [UInt8]? {
+  var capacity = min(limit, max(4096, data.count * 4))
+  while true {
+    var status: Int32 = -1
+    let out = [UInt8](unsafeUninitializedCapacity: capacity) { target, initialized in
+      var written = 0
+      status = data.withUnsafeBufferPointer { source in
+        handout_zlib_decompress(source.baseAddress, source.count, target.baseAddress, capacity, &written)
       }
-      out += buffer[0..<(buffer.count - Int(stream.avail_out))]
-    } while status == Z_OK && (stream.avail_in > 0 || stream.avail_out == 0)
-    return status
+      initialized = status == 0 ? written : 0
+    }
+    if status == 0 { return out }
+    guard status == 1, capacity < limit else { return nil }
+    capacity = min(limit, capacity * 2)
   }
-  return status == Z_STREAM_END || status == Z_OK ? out : nil
 }
 
-/// Deflates data with zlib at `level` (default: zlib's default, 6): the same bytes for the
-/// same input.
-func deflate(_ data: [UInt8], level: Int32 = Z_DEFAULT_COMPRESSION) -> [UInt8]? {
-  var length = compressBound(uLong(data.count))
-  var out = [UInt8](repeating: 0, count: Int(length))
-  let status = out.withUnsafeMutableBufferPointer { target in
-    data.withUnsafeBufferPointer { source in
-      compress2(target.baseAddress, &length, source.baseAddress, uLong(source.count), level)
+/// Deflates data into a zlib stream at `level` (default: 6, zlib's default) with libdeflate
+/// (Sources/HandoutDeflate): the same bytes for the same input.
+func deflate(_ data: [UInt8], level: Int32 = 6) -> [UInt8]? {
+  let capacity = handout_zlib_bound(data.count)
+  var length = 0
+  let out = [UInt8](unsafeUninitializedCapacity: capacity) { target, initialized in
+    length = data.withUnsafeBufferPointer { source in
+      handout_zlib_compress(source.baseAddress, source.count, target.baseAddress, capacity, level)
     }
+    initialized = length
   }
-  guard status == Z_OK else { return nil }
-  return Array(out[0..<Int(length)])
+  return length > 0 ? out : nil
 }
+
+/// Whether zlib streams started on this thread are stored (HandoutDeflate), as they are only
+/// while the renderer runs Cairo.
+var zlibStoresStreams: Bool { handout_deflate_storing() != 0 }

@@ -44,7 +44,7 @@ struct FrameTests {
     }
     let manifest = try String(contentsOf: packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
     let render = try #require(manifest.split(separator: "\n").first { $0.contains(#"name: "HandoutRender""#) })
-    #expect(render.contains(#"dependencies: ["HandoutLayout", "CCairo", "CRsvg", "CZlib", "HandoutDeflate"]"#))
+    #expect(render.contains(#"dependencies: ["HandoutLayout", "CCairo", "CRsvg", "HandoutDeflate"]"#))
   }
 
   @Test func aRunIsTaggedFromItsOwnLanguageAndEmojiFlag() {
