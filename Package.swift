@@ -116,3 +116,12 @@ let package = Package(
       exclude: ["Snapshots", "Serve"], resources: [.copy("Fixtures")]),
   ]
 )
+
+// Each function of our modules in a section of its own, so the symbol-ordering file moves the
+// ones a render runs and leaves the rest out of the way; without it a module's non-inline
+// functions share one .text per object file and stay together where the object lands.
+for target in package.targets where target.type == .regular || target.type == .executable {
+  target.swiftSettings = (target.swiftSettings ?? []) + [
+    .unsafeFlags(["-Xfrontend", "-function-sections"], .when(platforms: [.linux]))
+  ]
+}

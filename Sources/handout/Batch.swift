@@ -107,6 +107,7 @@ struct Batch: ParsableCommand {
   }
 
   func run() throws {
+    if jobs == 1 { keepAllocatorToOneArena() }
     var options = BatchOptions(inputs: inputs)
     options.outputDirectory = output
     options.nameTemplate = name
