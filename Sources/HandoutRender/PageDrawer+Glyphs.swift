@@ -151,29 +151,72 @@ extension PageDrawer {
     }
   }
 
-  /// Draws colour glyphs into an image eight times finer than the page and paints it scaled
-  /// down: Cairo 1.16 would put them into a PDF or SVG as 72 ppi bitmaps, blurred in print.
+  /// Draws colour glyphs as images eight times finer than the page, scaled down: Cairo 1.16
+  /// would put them into a PDF or SVG as 72 ppi bitmaps, blurred in print.
+  ///
+  /// Each glyph of a font is drawn into its image once per document, and every use of it
+  /// paints that image: Cairo writes one image per surface, so a plan full of emoji costs
+  /// memory and bytes by the emoji it uses, not by how often (3,750 of one emoji had taken
+  /// 424 MB, an image per run).
   private func drawSharpBitmap(_ glyphs: [cairo_glyph_t], font: OpaquePointer?) {
+    for glyph in glyphs {
+      guard let image = emojiImages.image(of: glyph.index, in: font) else { continue }
+      cairo_save(cr)
+      cairo_translate(cr, glyph.x + image.left, glyph.y + image.top)
+      cairo_scale(cr, 1 / emojiOversampling, 1 / emojiOversampling)
+      cairo_set_source_surface(cr, image.surface, 0, 0)
+      cairo_paint(cr)
+      cairo_restore(cr)
+    }
+  }
+}
+
+/// The colour glyphs a document has drawn, each as an image eight times finer than the page,
+/// placed relative to the glyph's origin.
+final class EmojiImages {
+  struct Image {
+    let surface: OpaquePointer
+    /// Where the image's top left corner is, from the glyph's origin, in points.
+    let left: Double
+    let top: Double
+  }
+
+  private struct Key: Hashable {
+    let font: UInt
+    let glyph: UInt
+  }
+
+  private var images: [Key: Image?] = [:]
+
+  /// The image of `glyph` in `font`, drawn the first time it is asked for; nil for a glyph
+  /// with no ink.
+  func image(of glyph: UInt, in font: OpaquePointer?) -> Image? {
+    let key = Key(font: UInt(bitPattern: font.map { Int(bitPattern: UnsafeRawPointer($0)) } ?? 0), glyph: glyph)
+    if let known = images[key] { return known }
+    var origin = cairo_glyph_t(index: glyph, x: 0, y: 0)
     var extents = cairo_text_extents_t()
-    cairo_scaled_font_glyph_extents(font, glyphs, Int32(glyphs.count), &extents)
-    // The extents are measured from the first glyph's origin.
-    let left = (glyphs[0].x + extents.x_bearing).rounded(.down)
-    let top = (glyphs[0].y + extents.y_bearing).rounded(.down)
-    let width = (glyphs[0].x + extents.x_bearing + extents.width).rounded(.up) - left
-    let height = (glyphs[0].y + extents.y_bearing + extents.height).rounded(.up) - top
-    guard width > 0, height > 0 else { return }
-    let surface = cairo_image_surface_create(
+    cairo_scaled_font_glyph_extents(font, &origin, 1, &extents)
+    let left = extents.x_bearing.rounded(.down)
+    let top = extents.y_bearing.rounded(.down)
+    let width = (extents.x_bearing + extents.width).rounded(.up) - left
+    let height = (extents.y_bearing + extents.height).rounded(.up) - top
+    var image: Image?
+    if width > 0, height > 0, let surface = cairo_image_surface_create(
       CAIRO_FORMAT_ARGB32, Int32(width * emojiOversampling), Int32(height * emojiOversampling))
-    defer { cairo_surface_destroy(surface) }
-    let bitmap = cairo_create(surface)
-    cairo_scale(bitmap, emojiOversampling, emojiOversampling)
-    cairo_translate(bitmap, -left, -top)
-    cairo_set_scaled_font(bitmap, font)
-    glyphs.withUnsafeBufferPointer { cairo_show_glyphs(bitmap, $0.baseAddress, Int32($0.count)) }
-    cairo_destroy(bitmap)
-    cairo_translate(cr, left, top)
-    cairo_scale(cr, 1 / emojiOversampling, 1 / emojiOversampling)
-    cairo_set_source_surface(cr, surface, 0, 0)
-    cairo_paint(cr)
+    {
+      let bitmap = cairo_create(surface)
+      cairo_scale(bitmap, emojiOversampling, emojiOversampling)
+      cairo_translate(bitmap, -left, -top)
+      cairo_set_scaled_font(bitmap, font)
+      cairo_show_glyphs(bitmap, &origin, 1)
+      cairo_destroy(bitmap)
+      image = Image(surface: surface, left: left, top: top)
+    }
+    images[key] = image
+    return image
+  }
+
+  deinit {
+    for case let image? in images.values { cairo_surface_destroy(image.surface) }
   }
 }

@@ -33,6 +33,8 @@ struct PageDrawer {
   private var figureCount = 0
   /// The reading rank of what is being drawn: its region's.
   private var rank = 0
+  /// The colour glyphs drawn so far, each an image drawn once.
+  let emojiImages = EmojiImages()
 
   init(cr: OpaquePointer?, isVector: Bool, isTagged: Bool, resources: RenderResources) {
     self.cr = cr
