@@ -27,10 +27,10 @@ public func tuneAllocatorForRendering() {
 ///
 /// glibc gives each thread that allocates its own arena, so a batch on one job, whose renders
 /// run on a worker while the main thread read the catalogue and the plans, kept two heaps with
-/// their own free memory: one arena takes the peak RSS of a 1,000-plan batch from 41.3-41.5 MB
-/// to 40.5-40.7 MB (in KB / 1,024; `make bench`'s figure) at the same speed. With more jobs,
-/// threads would queue for the one arena's lock, so call it only for one job, before the first
-/// render; it does nothing off glibc.
+/// their own free memory: one arena takes 0.6 to 1.0 MB off the peak RSS of a 1,000-plan batch
+/// (two rounds each way, MALLOC_ARENA_MAX=1 against the default), at the same instruction
+/// count. With more jobs, threads would queue for the one arena's lock, so call it only for
+/// one job, before the first render; it does nothing off glibc.
 public func keepAllocatorToOneArena() {
   #if canImport(Glibc)
     typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
