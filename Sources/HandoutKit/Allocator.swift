@@ -13,10 +13,6 @@
 /// needs. Call it once, at start, before the first render; it does nothing off glibc.
 public func tuneAllocatorForRendering() {
   #if canImport(Glibc)
-    // <malloc.h> is not part of Swift's Glibc module: mallopt is looked up by name.
-    typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-    let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
     let (trimThreshold, mmapThreshold): (Int32, Int32) = (-1, -3)  // M_TRIM_THRESHOLD, M_MMAP_THRESHOLD
     _ = mallopt(trimThreshold, 64 << 20)
     _ = mallopt(mmapThreshold, 32 << 20)
@@ -33,9 +29,15 @@ public func tuneAllocatorForRendering() {
 /// one job, before the first render; it does nothing off glibc.
 public func keepAllocatorToOneArena() {
   #if canImport(Glibc)
-    typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-    let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
     _ = mallopt(-8, 1)  // M_ARENA_MAX
   #endif
 }
+
+#if canImport(Glibc)
+  /// glibc's mallopt; <malloc.h> is not part of Swift's Glibc module, so it is looked up by name.
+  private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32 {
+    typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return 0 }
+    return unsafeBitCast(symbol, to: Mallopt.self)(parameter, value)
+  }
+#endif

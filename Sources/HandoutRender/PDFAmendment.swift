@@ -36,36 +36,6 @@ struct PDFAmendment {
   /// Throws when the PDF cannot be read, or when what it holds does not match what was drawn
   /// (another number of pages, other structure elements): a PDF without its figures'
   /// alternative text, its artifacts or its languages is not written.
-  /// A page's resources with each image listed once. Cairo 1.16 adds an image to a page's
-  /// `/XObject` each time the page paints it (a colour emoji used twice), the same key twice,
-  /// which `qpdf --check` reports; nil when nothing is repeated or the entries are not plain
-  /// `/name N 0 R` pairs.
-  static func withoutRepeatedImages(_ text: [UInt8]) -> [UInt8]? {
-    guard let key = text.firstRange(of: Array("/XObject".utf8)) else { return nil }
-    var open = key.upperBound
-    while open < text.count, text[open] == 32 || text[open] == 10 || text[open] == 13 { open += 1 }
-    guard open + 1 < text.count, text[open] == UInt8(ascii: "<"), text[open + 1] == UInt8(ascii: "<"),
-      let close = text[(open + 2)...].firstRange(of: Array(">>".utf8))
-    else { return nil }
-    let tokens = text[(open + 2)..<close.lowerBound].split(whereSeparator: { $0 == 32 || $0 == 10 || $0 == 13 })
-    guard tokens.count % 4 == 0 else { return nil }
-    var objects: [ArraySlice<UInt8>: ArraySlice<UInt8>] = [:]
-    var kept: [UInt8] = []
-    for start in stride(from: 0, to: tokens.count, by: 4) {
-      let name = tokens[start], object = tokens[start + 1]
-      guard name.first == UInt8(ascii: "/"), tokens[start + 2] == [UInt8(ascii: "0")], tokens[start + 3] == [UInt8(ascii: "R")]
-      else { return nil }
-      if let known = objects[name] {
-        guard known == object else { return nil }  // one name for two images: not Cairo's repeat
-        continue
-      }
-      objects[name] = object
-      kept += [32] + name + [32] + object + Array(" 0 R".utf8)
-    }
-    guard objects.count < tokens.count / 4 else { return nil }
-    return Array(text[..<(open + 2)]) + kept + [32] + Array(text[close.lowerBound...])
-  }
-
   func apply(to pdf: [UInt8]) throws(RenderError) -> [UInt8] {
     func fail(_ why: String) -> RenderError { RenderError("amending the PDF (PDF/UA entries, figure text, page boxes): \(why)") }
     guard let file = PDFFile(pdf) else { throw fail("its cross-reference table cannot be read") }
@@ -154,7 +124,7 @@ struct PDFAmendment {
             content = rewrittenContent(contents, marks: marks[page] ?? [:], spaces: spaces, splits: &splits, file: file) { _ in nil }
           }
         }
-        if let resources, let body = resourceText ?? file.objectBody(resources).map({ Array(file.bytes[$0]) }),
+        if let resources, let body = resourceText.map({ $0[...] }) ?? file.objectBody(resources).map({ file.bytes[$0] }),
           let kept = Self.withoutRepeatedImages(body)
         {
           update.set(resources, kept)
@@ -202,6 +172,36 @@ struct PDFAmendment {
     if !catalogEntries.isEmpty { update.set(root, file.insert(catalogEntries.joined(separator: " "), into: root)) }
     guard let bytes = update.bytes(layout: layout) else { throw fail("its objects cannot be written again") }
     return bytes
+  }
+
+  /// A page's resources with each image listed once. Cairo 1.16 adds an image to a page's
+  /// `/XObject` each time the page paints it (a colour emoji used twice), the same key twice,
+  /// which `qpdf --check` reports; nil when nothing is repeated or the entries are not plain
+  /// `/name N 0 R` pairs.
+  static func withoutRepeatedImages(_ text: ArraySlice<UInt8>) -> [UInt8]? {
+    guard let key = text.firstRange(of: Array("/XObject".utf8)) else { return nil }
+    var open = key.upperBound
+    while open < text.endIndex, text[open] == 32 || text[open] == 10 || text[open] == 13 { open += 1 }
+    guard open + 1 < text.endIndex, text[open] == UInt8(ascii: "<"), text[open + 1] == UInt8(ascii: "<"),
+      let close = text[(open + 2)...].firstRange(of: Array(">>".utf8))
+    else { return nil }
+    let tokens = text[(open + 2)..<close.lowerBound].split(whereSeparator: { $0 == 32 || $0 == 10 || $0 == 13 })
+    guard tokens.count % 4 == 0 else { return nil }
+    var objects: [ArraySlice<UInt8>: ArraySlice<UInt8>] = [:]
+    var kept: [UInt8] = []
+    for start in stride(from: 0, to: tokens.count, by: 4) {
+      let name = tokens[start], object = tokens[start + 1]
+      guard name.first == UInt8(ascii: "/"), tokens[start + 2] == [UInt8(ascii: "0")], tokens[start + 3] == [UInt8(ascii: "R")]
+      else { return nil }
+      if let known = objects[name] {
+        guard known == object else { return nil }  // one name for two images: not Cairo's repeat
+        continue
+      }
+      objects[name] = object
+      kept += [32] + name + [32] + object + Array(" 0 R".utf8)
+    }
+    guard objects.count < tokens.count / 4 else { return nil }
+    return Array(text[..<(open + 2)]) + kept + [32] + text[close.lowerBound...]
   }
 
   /// The page's content stream object with its marked-content sequences changed as `marks`

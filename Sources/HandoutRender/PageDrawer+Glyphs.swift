@@ -182,7 +182,7 @@ final class EmojiImages {
   }
 
   private struct Key: Hashable {
-    let font: UInt
+    let font: Int
     let glyph: UInt
   }
 
@@ -191,7 +191,7 @@ final class EmojiImages {
   /// The image of `glyph` in `font`, drawn the first time it is asked for; nil for a glyph
   /// with no ink.
   func image(of glyph: UInt, in font: OpaquePointer?) -> Image? {
-    let key = Key(font: UInt(bitPattern: font.map { Int(bitPattern: UnsafeRawPointer($0)) } ?? 0), glyph: glyph)
+    let key = Key(font: Int(bitPattern: font), glyph: glyph)
     if let known = images[key] { return known }
     var origin = cairo_glyph_t(index: glyph, x: 0, y: 0)
     var extents = cairo_text_extents_t()
