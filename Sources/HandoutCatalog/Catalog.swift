@@ -233,6 +233,10 @@ public enum LabelValue: Sendable, Codable, Hashable {
 public struct ConditionEntry: Sendable, Codable, Hashable {
   public var name: String
   public var overview: String
+  /// What the condition's name means, in a phrase that follows it ("Sciatica: pain that
+  /// runs ..."): a sheet that names the condition without its overview defines it with this.
+  /// None for a name every reader knows (lower back pain).
+  public var definition: String?
   public var symptoms: [String]
   public var causes: [String]
   /// Ids of ``Catalog/redFlags`` that apply.

@@ -93,7 +93,16 @@ extension Composer {
     if !plan.takeaways.isEmpty {
       content.append(bullets(plan.takeaways))
     } else if let summary = plan.condition?.summary {
-      content.append(paragraph(summary))
+      // The plan's own words replace the overview, which said what the condition is: its
+      // name, printed under the title, is defined first, unless the sheet has the overview.
+      if let entry = conditionEntry, let definition = entry.definition, !spec.includes(.condition) {
+        content.append(
+          .paragraph(
+            Paragraph(
+              [Span.bold(entry.name + ": "), Span(definition + ". " + summary)], style: styles.body, spaceAfter: space(6))))
+      } else {
+        content.append(paragraph(summary))
+      }
     } else if let overview = conditionEntry?.overview {
       content.append(paragraph(overview))
     }

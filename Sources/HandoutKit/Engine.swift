@@ -189,7 +189,7 @@ public final class Engine {
     // Fitting records the catalogue text each composition reads, so the language check below
     // looks at the document that is printed and no separate composition is needed.
     let fitted = fit(
-      plan, catalog: catalog, layout: spec, assets: checked.assets, options: composeOptions(request, plan),
+      plan.explainingMedicalWords { PlanChecks.catalogText(beside: $0, $1, of: plan, catalog: catalog) }, catalog: catalog, layout: spec, assets: checked.assets, options: composeOptions(request, plan),
       layoutOptions: LayoutOptions(showsDebugOutlines: request.showsDebugOutlines), file: file)
     if let problem = languageProblem(plan, spec: spec, catalog: catalog, used: fitted.used, read: checked.read, file: file) {
       throw .invalidInput(checked.diagnostics + [problem])

@@ -73,18 +73,7 @@ struct PlanChecks {
     func besideNote(_ path: JSONPath) -> String {
       let steps = path.components
       guard steps.count == 3, case .key(let list) = steps[0], case .index(let index) = steps[1] else { return "" }
-      switch list {
-      case "techniques":
-        guard index < plan.techniques.count, let id = plan.techniques[index].id, let entry = catalog.techniques[id]
-        else { return "" }
-        return [entry.name, entry.summary].joined(separator: " ").lowercased()
-      case "homeCare":
-        guard index < plan.homeCare.count, let id = plan.homeCare[index].id, let entry = catalog.homeCare[id]
-        else { return "" }
-        return ([entry.name, entry.summary, entry.feel ?? ""] + entry.steps).joined(separator: " ").lowercased()
-      default:
-        return ""
-      }
+      return Self.catalogText(beside: list, index, of: plan, catalog: catalog)
     }
     return Self.prose(in: root).flatMap { text, path, location in
       let words = MedicalWord.unexplained(in: text, language: language)
@@ -92,6 +81,24 @@ struct PlanChecks {
       return words.filter { !printedBeside.contains($0.term) }.map { word in
         Diagnostic(.warning, .medicalWord(word.term, plain: word.plain), file: file, at: location, path: path)
       }
+    }
+  }
+
+  /// The catalogue's text printed with item `index` of the plan's list `list` (a technique's
+  /// name and summary, a home-care item's name, purpose, feel and steps), in lower case: the
+  /// medical words it uses are explained there, where the item's note is read.
+  static func catalogText(beside list: String, _ index: Int, of plan: Plan, catalog: Catalog) -> String {
+    switch list {
+    case "techniques":
+      guard index < plan.techniques.count, let id = plan.techniques[index].id, let entry = catalog.techniques[id]
+      else { return "" }
+      return [entry.name, entry.summary].joined(separator: " ").lowercased()
+    case "homeCare":
+      guard index < plan.homeCare.count, let id = plan.homeCare[index].id, let entry = catalog.homeCare[id]
+      else { return "" }
+      return ([entry.name, entry.summary, entry.feel ?? ""] + entry.steps).joined(separator: " ").lowercased()
+    default:
+      return ""
     }
   }
 

@@ -31,4 +31,31 @@ struct MedicalWordWarningTests {
     let named = diagnostics.filter { $0.path == JSONPath.root.appending("condition").appending("summary") }
     #expect(named.isEmpty, "\(named.map(DiagnosticFormatter.format))")
   }
+
+  /// The printed sheet explains what the plan did not: read back from the PDF's text.
+  @Test func theSheetExplainsEachWordAtItsFirstUseAndSaysWhatTheConditionIs() throws {
+    let scratch = try Scratch()
+    func text(_ layout: String) throws -> String {
+      var request = try HandoutEndToEndTests.request(sharedExamples.appendingPathComponent("sciatica-plan.json"))
+      request.layout = layout
+      request.sourceDateEpoch = 0
+      let pdf = try scratch.file(try Engine().render(request).files[0])
+      return try HandoutEndToEndTests.text(ofPDF: pdf, raw: true).replacingOccurrences(of: "\n", with: " ")
+    }
+    let takeHome = try text("take-home")
+    for explained in [
+      "Tight left piriformis (a muscle deep in your buttock) and", "gluteus medius (a muscle at the side of your hip)",
+      "A lumbar (lower back) cushion",
+    ] {
+      #expect(takeHome.contains(explained), "\(explained)")
+    }
+    #expect(takeHome.components(separatedBy: "(a muscle deep in your buttock)").count == 2, "explained once")
+    // The technique's own line says what fascia is, right above the note that uses the word.
+    #expect(!takeHome.contains("fascia (the thin layer"))
+    #expect(takeHome.contains("Sciatica: nerve pain that runs from your back down your leg. Pain from"))
+    // The report prints the condition's overview, which says what sciatica is.
+    let report = try text("care-plan-report")
+    #expect(report.contains("Sciatica is pain that travels along the sciatic nerve"))
+    #expect(!report.contains("Sciatica: nerve pain"))
+  }
 }

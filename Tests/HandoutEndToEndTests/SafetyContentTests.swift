@@ -121,7 +121,8 @@ struct SafetyContentTests {
       #expect(text.contains(heading), "the report lacks \"\(heading)\"")
     }
     #expect(text.contains("Stop any stretch that sends pain or tingling below the knee."))
-    #expect(text.contains("A lumbar cushion in the car is worth trying."))
+    // The plan's "lumbar" explained where it is first used (MedicalWordWarningTests).
+    #expect(text.contains("A lumbar (lower back) cushion in the car is worth trying."))
   }
 
   /// The sessions table says what its numbers measure, the chart what to do when they rise,

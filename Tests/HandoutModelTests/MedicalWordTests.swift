@@ -32,4 +32,50 @@ struct MedicalWordTests {
     #expect(terms("왼쪽 이상근(엉덩이 깊은 곳의 작은 근육)이 뭉쳐 있어요.", "ko").isEmpty)
     #expect(terms("Tight piriformis.", "fr").isEmpty, "no list: no warning")
   }
+
+  func plan(summary: String, notes: String? = nil, technique: String? = nil, language: String = "en") -> Plan {
+    var plan = Plan()
+    plan.language = language
+    var condition = Condition(id: "sciatica")
+    condition.summary = summary
+    plan.condition = condition
+    plan.notes = notes
+    if let technique {
+      var item = PlanItem(id: "myofascial-release")
+      item.note = technique
+      plan.techniques = [item]
+    }
+    return plan
+  }
+
+  @Test func theFirstBareUseOfAWordIsExplainedWhereItStands() {
+    let explained = plan(
+      summary: "Tight left Piriformis and hamstrings found today.", notes: "Stretch the piriformis; a lumbar cushion helps."
+    ).explainingMedicalWords()
+    #expect(explained.condition?.summary == "Tight left Piriformis (a muscle deep in your buttock) and hamstrings found today.")
+    // Explained once, for the whole sheet; the next word is explained where it is first used.
+    #expect(explained.notes == "Stretch the piriformis; a lumbar (lower back) cushion helps.")
+  }
+
+  @Test func aWordThePlanExplainsIsLeftAsWritten() {
+    let text = "A tight muscle deep in your left buttock (piriformis). Then the piriformis again."
+    #expect(plan(summary: text).explainingMedicalWords().condition?.summary == text)
+    #expect(plan(summary: "Pain down the left leg.").explainingMedicalWords() == plan(summary: "Pain down the left leg."))
+  }
+
+  @Test func aWordTheItemsOwnCatalogueLineExplainsIsLeftInItsNote() {
+    let explained = plan(summary: "Pain down the leg.", technique: "Slow stretching of the fascia.")
+      .explainingMedicalWords { list, index in list == "techniques" && index == 0 ? "the thin layer (fascia)" : "" }
+    #expect(explained.techniques[0].note == "Slow stretching of the fascia.")
+    let unexplained = plan(summary: "Pain down the leg.", technique: "Slow stretching of the fascia.").explainingMedicalWords()
+    #expect(unexplained.techniques[0].note == "Slow stretching of the fascia (the thin layer that wraps your muscles).")
+  }
+
+  @Test func hangulTakesItsMeaningBeforeItsParticle() {
+    let explained = plan(summary: "왼쪽 이상근이 뭉쳐 있어요.", language: "ko").explainingMedicalWords()
+    let meaning = MedicalWord.words(language: "ko").first { $0.term == "이상근" }!.plain
+    #expect(explained.condition?.summary == "왼쪽 이상근(\(meaning))이 뭉쳐 있어요.")
+    #expect(terms(explained.condition!.summary!, "ko").isEmpty)
+    #expect(plan(summary: "Tight piriformis.", language: "fr").explainingMedicalWords().condition?.summary == "Tight piriformis.")
+  }
 }

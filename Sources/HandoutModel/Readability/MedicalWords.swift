@@ -41,8 +41,53 @@ public struct MedicalWord: Sendable, Hashable {
 
   /// Whether the term occurs, as whole words, at least once with no parenthesis to explain it.
   func isUnexplained(in text: [Unicode.Scalar]) -> Bool {
+    var found = false
+    forEachUse(in: text) { _, isExplained in
+      found = !isExplained
+      return !found
+    }
+    return found
+  }
+
+  /// How a text first uses the term, as whole words.
+  enum Use: Equatable {
+    /// It does not.
+    case none
+    /// Its first use is explained.
+    case explained
+    /// The first use has no explanation; it ends before the scalar at `end`.
+    case unexplained(end: Int)
+  }
+
+  /// `text` in lower case, one scalar for one, so that an index into it is an index into
+  /// `text` (a scalar whose lower case takes more than one is kept as it is).
+  static func lowered(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    text.map { scalar in
+      if scalar.isASCII {
+        return (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value) + 0x20) : scalar
+      }
+      let mapping = scalar.properties.lowercaseMapping.unicodeScalars
+      return mapping.count == 1 ? mapping.first! : scalar
+    }
+  }
+
+  /// How a text first uses the term, given the text ``lowered(_:)``: explained, or not, with
+  /// the index after it. The first use decides: once explained, the word is known for the
+  /// rest of the text.
+  func firstUse(inLowered lowered: [Unicode.Scalar]) -> Use {
+    var use = Use.none
+    forEachUse(in: lowered) { end, isExplained in
+      use = isExplained ? .explained : .unexplained(end: end)
+      return false
+    }
+    return use
+  }
+
+  /// Calls `body` with the end of each use of the term in the lower-case `text`, as whole
+  /// words, and whether a parenthesis explains it, in order, while `body` returns true.
+  private func forEachUse(in text: [Unicode.Scalar], _ body: (_ end: Int, _ isExplained: Bool) -> Bool) {
     let term = Array(self.term.unicodeScalars)
-    guard let first = term.first, text.count >= term.count else { return false }
+    guard let first = term.first, text.count >= term.count else { return }
     // Hangul words take their particles without a space ("이상근이"): only their start is a boundary.
     let endsAtWordBoundary = !(0xAC00...0xD7A3).contains(term.last!.value)
     var start = 0
@@ -52,9 +97,8 @@ public struct MedicalWord: Sendable, Hashable {
       let end = start + term.count
       if start > 0, Self.isLetter(text[start - 1]) { continue }
       if endsAtWordBoundary, end < text.count, Self.isLetter(text[end]) { continue }
-      if !Self.isExplained(text, start: start, end: end, skippingParticles: !endsAtWordBoundary) { return true }
+      guard body(end, Self.isExplained(text, start: start, end: end, skippingParticles: !endsAtWordBoundary)) else { return }
     }
-    return false
   }
 
   /// A parenthesis right after the term (after its particle, in Korean), or one open around it.
