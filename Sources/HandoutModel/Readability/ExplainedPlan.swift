@@ -25,8 +25,7 @@ extension Plan {
         case .unexplained where besides().contains(word.term): continue
         case .unexplained(let end):
           handled.insert(word.term)
-          let isHangul = (0xAC00...0xD7A3).contains(scalars[end - 1].value)
-          let meaning = Array(((isHangul ? "" : " ") + "(" + word.plain + ")").unicodeScalars)
+          let meaning = Array(((word.takesParticles ? "" : " ") + "(" + word.plain + ")").unicodeScalars)
           scalars.insert(contentsOf: meaning, at: end)
           lowered.insert(contentsOf: MedicalWord.lowered(meaning), at: end)
           changed = true

@@ -31,15 +31,16 @@ public struct MedicalWord: Sendable, Hashable {
   public static func unexplained(in text: String, language: String) -> [MedicalWord] {
     let words = words(language: language)
     guard !words.isEmpty else { return [] }
-    let lowered = Array(text.lowercased().unicodeScalars)
+    let scalars = Self.lowered(Array(text.unicodeScalars))
     var found: [MedicalWord] = []
-    for word in words where word.isUnexplained(in: lowered) {
+    for word in words where word.isUnexplained(in: scalars) {
       found.append(word)
     }
     return found
   }
 
-  /// Whether the term occurs, as whole words, at least once with no parenthesis to explain it.
+  /// Whether the term occurs in the ``lowered(_:)`` `text`, as whole words, at least once with
+  /// no parenthesis to explain it.
   func isUnexplained(in text: [Unicode.Scalar]) -> Bool {
     var found = false
     forEachUse(in: text) { _, isExplained in
@@ -47,6 +48,12 @@ public struct MedicalWord: Sendable, Hashable {
       return !found
     }
     return found
+  }
+
+  /// Whether the term is a Korean word, which takes its particles without a space ("이상근이"):
+  /// only its start is a word boundary, and a meaning goes between it and its particle.
+  var takesParticles: Bool {
+    term.unicodeScalars.last.map { (0xAC00...0xD7A3).contains($0.value) } ?? false
   }
 
   /// How a text first uses the term, as whole words.
@@ -88,8 +95,7 @@ public struct MedicalWord: Sendable, Hashable {
   private func forEachUse(in text: [Unicode.Scalar], _ body: (_ end: Int, _ isExplained: Bool) -> Bool) {
     let term = Array(self.term.unicodeScalars)
     guard let first = term.first, text.count >= term.count else { return }
-    // Hangul words take their particles without a space ("이상근이"): only their start is a boundary.
-    let endsAtWordBoundary = !(0xAC00...0xD7A3).contains(term.last!.value)
+    let endsAtWordBoundary = !takesParticles
     var start = 0
     while start + term.count <= text.count {
       defer { start += 1 }
