@@ -69,10 +69,12 @@ struct Formatter {
     if let rest = dosage.restSeconds { parts.append(catalog.label("rest", ["value": duration(rest)])) }
     let occasions = (dosage.when ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
       .filter { !$0.isEmpty }
-    // One time for two occasions ("cold after a flare-up; heat before you stretch") says it is
-    // for each, not for both together.
+    // A time for two occasions ("cold after a flare-up; heat before you stretch") or for an item
+    // done more than once a day is for each time, not for the day ("10 minutes each time ·
+    // 2 times a day").
     if let seconds = dosage.durationSeconds {
-      parts.append(occasions.count > 1 ? catalog.label("eachTime", ["duration": duration(seconds)]) : duration(seconds))
+      let eachTime = occasions.count > 1 || (dosage.perDay ?? 1) > 1
+      parts.append(eachTime ? catalog.label("eachTime", ["duration": duration(seconds)]) : duration(seconds))
     }
     if let breaths = dosage.breaths { parts.append(catalog.label("breaths", ["value": String(breaths)])) }
     if let every = dosage.everySeconds { parts.append(catalog.label("every", ["value": duration(every)])) }

@@ -156,7 +156,7 @@ struct HomeCareCardTests {
     }
     let text = try HandoutEndToEndTests.text(ofPDF: try pdf(request), raw: true).replacingOccurrences(of: "\n", with: " ")
     #expect(text.contains("2 minutes · Every 30 minutes"))
-    #expect(text.contains("20 minutes · 2 times a day"))
+    #expect(text.contains("20 minutes each time · 2 times a day"))
     #expect(text.contains("10 slow breaths · 2 times a day"))
     #expect(!text.contains("5 minutes · 10 slow breaths"))
   }

@@ -62,7 +62,10 @@ struct PrintTests {
     #expect(try pageCount(printed[0].path) == pageCount(rendered))
     #expect(try pageSize(printed[0].path).hasPrefix("612 x 792"), "the layout's paper is Letter")
     let words = try wordsByPage(printed[0].path)
-    #expect(words == (try wordsByPage(rendered)), "the printed pages hold the plan's text, page for page")
+    let renderedWords = try wordsByPage(rendered)
+    // A page whose text the print filters lost (a page flattened to an image) shows as its words.
+    let differences = zip(words, renderedWords).map { Set($0).symmetricDifference(Set($1)).sorted() }
+    #expect(words == renderedWords, "the printed pages hold the plan's text, page for page; words on one only: \(differences)")
     #expect(words[0].contains("Alvarez") && words.joined().count > 1000)
     // Four pages: both sides of the sheet, turning over the long edge; the layout's paper.
     let attributes = cups.attributes(of: job)
