@@ -214,7 +214,9 @@ extension Composer {
     // The heading and how-to stay with the table's first rows.
     let how = Paragraph(
       catalog.label(most > 1 ? "trackerHowTimes" : "trackerHow"), style: styles.body, spaceAfter: space(8), keepsWithNext: true)
-    return [heading(catalog.label("tracker")), .paragraph(how), .table(table)]
+    // One piece: a week cut across two pages is not ticked as a week (a table taller than a
+    // page still splits, its header row repeated).
+    return [.keepTogether([heading(catalog.label("tracker")), .paragraph(how), .table(table)])]
   }
 
   /// A brochure's front cover: the logo large, the title, the subtitle, the clinic's name.

@@ -219,6 +219,33 @@ struct TrackerTests {
     #expect(counts == [3 * 2 * 7, 3 * 7, 7], "\(counts)")
   }
 
+  /// The report ends with the week's tracker, in one piece: its heading, every item's row and
+  /// the pain row on one page, read page by page from the PDF.
+  @Test(arguments: [
+    ("sciatica-plan", ["Piriformis stretch", "Hamstring stretch", "Hip flexor stretch", "Cold, then heat", "Walking", "Sitting breaks"]),
+    ("sciatica-brochure", ["Piriformis stretch", "Hamstring stretch", "Walking", "Slow breathing"]),
+  ])
+  func theReportCarriesTheTrackerOnOnePage(_ name: String, _ items: [String]) throws {
+    let scratch = try Scratch()
+    var request = try HandoutEndToEndTests.request(sharedExamples.appendingPathComponent("\(name).json"))
+    request.layout = "care-plan-report"
+    request.sourceDateEpoch = 0
+    let pdf = try scratch.file(try Engine().render(request).files[0])
+    let script = """
+      import sys, pdfplumber
+      with pdfplumber.open(sys.argv[1]) as pdf:
+          for page in pdf.pages:
+              print(" ".join((page.extract_text() or "").split()))
+      """
+    let pages = String(decoding: try pdfplumber(script, [pdf]).stdout, as: UTF8.self).split(separator: "\n")
+    let withTracker = pages.indices.filter { pages[$0].contains("Your week") }
+    try #require(withTracker.count == 1, "pages with the tracker: \(withTracker)")
+    let page = pages[withTracker[0]]
+    #expect(page.contains("Pain tonight (0 to 10)") && page.contains("Tick a box on each day"), "\(page)")
+    for item in items { #expect(page.contains(item), "\(item) has no row on the tracker's page") }
+    #expect(withTracker[0] == pages.count - 1, "the tracker is the report's last page")
+  }
+
   /// The tracker's own layout is titled as a tracker, in the plan's language, on the page and
   /// in the PDF's title; a layout with cards stays "Your care plan".
   @Test func theTrackerLayoutIsTitledAsATracker() throws {
