@@ -52,7 +52,7 @@ struct Formatter {
   }
 
   /// The phrases of a dose, in reading order: "Left side only", "Hold 30 seconds", "3 times",
-  /// "2 times a day". Each phrase starts with a capital where the language has them.
+  /// "Twice a day". Each phrase starts with a capital where the language has them.
   func dosage(_ dosage: Dosage) -> [String] {
     var parts: [String] = []
     switch dosage.side {
@@ -71,7 +71,7 @@ struct Formatter {
       .filter { !$0.isEmpty }
     // A time for two occasions ("cold after a flare-up; heat before you stretch") or for an item
     // done more than once a day is for each time, not for the day ("10 minutes each time ·
-    // 2 times a day").
+    // Twice a day").
     if let seconds = dosage.durationSeconds {
       let eachTime = occasions.count > 1 || (dosage.perDay ?? 1) > 1
       parts.append(eachTime ? catalog.label("eachTime", ["duration": duration(seconds)]) : duration(seconds))
@@ -79,14 +79,16 @@ struct Formatter {
     if let breaths = dosage.breaths { parts.append(catalog.label("breaths", ["value": String(breaths)])) }
     if let every = dosage.everySeconds { parts.append(catalog.label("every", ["value": duration(every)])) }
     if let perDay = dosage.perDay {
-      parts.append(perDay == 1 ? catalog.label("perDayOne") : catalog.label("perDay", ["value": String(perDay)]))
+      let often = catalog.label("perDay", ["value": String(perDay)])
+      // "Twice a day", so that "3 times" and "2 times a day" do not stand side by side.
+      parts.append(perDay == 1 ? catalog.label("perDayOne") : perDay == 2 ? label("perDayTwo", default: often) : often)
     }
     parts += occasions
     return parts.map { $0.prefix(1).uppercased() + $0.dropFirst() }
   }
 
   /// A dose on one line, its phrases kept whole: the spaces inside a phrase do not break,
-  /// the line breaks only between phrases ("Hold 30 seconds · 3 times · 2 times a day").
+  /// the line breaks only between phrases ("Hold 30 seconds · 3 times · Twice a day").
   func dosageLine(_ dosage: Dosage) -> String {
     self.dosage(dosage).map(Self.unbreakable).joined(separator: "\u{00A0}· ")
   }

@@ -66,7 +66,7 @@ struct EmailTests {
     let body = try #require(message["body"])
     #expect(body.contains("Hello Jordan Alvarez,"))
     #expect(body.contains("Next appointment: Friday, November 27 at 10:30 AM"))
-    #expect(body.contains("- Piriformis stretch: Left side only · Hold 30 seconds · 3 times · 2 times a day"))
+    #expect(body.contains("- Piriformis stretch: Left side only · Hold 30 seconds · 3 times · Twice a day"))
     #expect(body.contains("- Sitting breaks: 2 minutes · Every 45 minutes"))
     #expect(body.contains("Phone: +1 555 010 4477"))
     #expect(body.contains("does not replace medical advice"))

@@ -131,7 +131,7 @@ struct HomeCareCardTests {
     request.layout = layout
     let lines = try HandoutEndToEndTests.text(ofPDF: try pdf(request), raw: true).split(separator: "\n").map(String.init)
     let phrases = [
-      "Left side only", "Each side", "Hold 30 seconds", "Hold 20 seconds", "3 times", "2 times a day", "Once a day",
+      "Left side only", "Each side", "Hold 30 seconds", "Hold 20 seconds", "3 times", "Twice a day", "Once a day",
       "15 minutes each time", "Cold after a flare-up", "Heat before you stretch", "10 minutes", "2 minutes", "Every 45 minutes",
     ]
     for phrase in phrases {
@@ -156,8 +156,8 @@ struct HomeCareCardTests {
     }
     let text = try HandoutEndToEndTests.text(ofPDF: try pdf(request), raw: true).replacingOccurrences(of: "\n", with: " ")
     #expect(text.contains("2 minutes · Every 30 minutes"))
-    #expect(text.contains("20 minutes each time · 2 times a day"))
-    #expect(text.contains("10 slow breaths · 2 times a day"))
+    #expect(text.contains("20 minutes each time · Twice a day"))
+    #expect(text.contains("10 slow breaths · Twice a day"))
     #expect(!text.contains("5 minutes · 10 slow breaths"))
   }
 
@@ -202,7 +202,7 @@ struct TrackerTests {
       #expect(text.contains(line), "\(line)")
     }
     // On the tracker's own layout, each row says how much, as its card does.
-    #expect(text.contains("Piriformis stretch Left side only · Hold 30 seconds · 3 times · 2 times a day"), "\(text)")
+    #expect(text.contains("Piriformis stretch Left side only · Hold 30 seconds · 3 times · Twice a day"), "\(text)")
     // The boxes, read from the PDF: white squares outlined, on the first page. Piriformis,
     // hamstring and walking are done twice a day (two boxes a day), the other three once.
     let script = """
