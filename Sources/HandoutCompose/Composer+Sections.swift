@@ -59,7 +59,8 @@ extension Composer {
 
   func info() -> [Block] {
     var entries: [(label: String, value: [Span])] = []
-    if let client = plan.client { entries.append((catalog.label("client"), [Span(client.name)])) }
+    // The client's name, unless the title's line already says "Prepared for" them.
+    if let client = plan.client, plan.title != nil { entries.append((catalog.label("client"), [Span(client.name)])) }
     if let therapist = plan.therapist {
       var value = [Span(therapist.name)]
       // The space keeps name and credentials separate words when copied or read aloud.

@@ -117,6 +117,7 @@ struct PlanChecks {
       return members.last { $0.key == key }?.value
     }
     let top = JSONPath.root
+    visit(member(member(root, "therapist"), "credentials"), top.appending("therapist").appending("credentials"))
     visit(member(member(root, "condition"), "summary"), top.appending("condition").appending("summary"))
     for key in ["goals", "takeaways", "precautions", "notes"] { visit(member(root, key), top.appending(key)) }
     for (list, fields) in [

@@ -57,6 +57,18 @@ struct MedicalWordTests {
     #expect(explained.notes == "Stretch the piriformis; a lumbar (lower back) cushion helps.")
   }
 
+  /// The credentials print under the title, before the summary: a word is explained there
+  /// first, and once.
+  @Test func theTherapistsCredentialsAreExplainedFirst() {
+    var therapist = Therapist(name: "Dana Whitfield")
+    therapist.credentials = "LMT, certified in neuromuscular therapy"
+    var plain = plan(summary: "Neuromuscular therapy on the left piriformis.")
+    plain.therapist = therapist
+    let explained = plain.explainingMedicalWords()
+    #expect(explained.therapist?.credentials == "LMT, certified in neuromuscular therapy (pressure on tight spots)")
+    #expect(explained.condition?.summary == "Neuromuscular therapy on the left piriformis (a muscle deep in your buttock).")
+  }
+
   @Test func aWordThePlanExplainsIsLeftAsWritten() {
     let text = "A tight muscle deep in your left buttock (piriformis). Then the piriformis again."
     #expect(plan(summary: text).explainingMedicalWords().condition?.summary == text)

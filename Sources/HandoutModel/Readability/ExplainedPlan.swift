@@ -57,8 +57,12 @@ extension Plan {
         explain(&items[index].answer)
       }
     }
-    // The order a sheet prints them in: the summary in the key message, then the lists, the
-    // notes last.
+    // The order a sheet prints them in: the therapist's credentials under the title, the
+    // summary in the key message, then the lists, the notes last.
+    if var therapist = plan.therapist {
+      explain(&therapist.credentials)
+      plan.therapist = therapist
+    }
     if var condition = plan.condition {
       explain(&condition.summary)
       explain(&condition.symptoms)

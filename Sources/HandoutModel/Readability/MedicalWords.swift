@@ -157,6 +157,7 @@ extension MedicalWord {
     MedicalWord("supine", "lying on your back"),
     MedicalWord("dorsiflexion", "pulling your toes up toward you"),
     MedicalWord("ischemic compression", "steady pressure on one spot"),
+    MedicalWord("neuromuscular therapy", "pressure on tight spots"),
     MedicalWord("hypertonic", "tight"),
     MedicalWord("adhesions", "places where tissue sticks together"),
   ]
@@ -176,6 +177,7 @@ extension MedicalWord {
     MedicalWord("decúbito prono", "boca abajo"),
     MedicalWord("decúbito supino", "boca arriba"),
     MedicalWord("hipertónico", "tenso"),
+    MedicalWord("terapia neuromuscular", "presión en los puntos tensos"),
   ]
 
   static let korean: [MedicalWord] = [
@@ -190,5 +192,6 @@ extension MedicalWord {
     MedicalWord("이상감각", "저리거나 찌릿한 느낌"),
     MedicalWord("금기", "하면 안 되는 것"),
     MedicalWord("양측성", "양쪽 모두"),
+    MedicalWord("신경근 요법", "뭉친 곳을 누르는 마사지"),
   ]
 }
