@@ -52,22 +52,29 @@ extension Composer {
     ]
     var line: [String] = []
     if let condition = conditionEntry { line.append(condition.name) }
-    if let client = plan.client { line.append(catalog.label("preparedFor", ["name": client.name])) }
+    // The client and the plan's date in words, so the info row below need not repeat them.
+    if let client = plan.client {
+      line.append(
+        plan.date.map { catalog.label("preparedForOn", ["name": client.name, "date": format.date($0)]) }
+          ?? catalog.label("preparedFor", ["name": client.name]))
+    }
     if !line.isEmpty { blocks.append(paragraph(line.joined(separator: "  ·  "), style: styles.subtitle, after: 14)) }
     return blocks
   }
 
   func info() -> [Block] {
     var entries: [(label: String, value: [Span])] = []
-    // The client's name, unless the title's line already says "Prepared for" them.
-    if let client = plan.client, plan.title != nil { entries.append((catalog.label("client"), [Span(client.name)])) }
+    // The client's name and the date, unless the line under the title gives them ("Prepared
+    // for Jordan Alvarez on November 20, 2026").
+    let titleLineSaysThem = plan.title == nil && plan.client != nil
+    if let client = plan.client, !titleLineSaysThem { entries.append((catalog.label("client"), [Span(client.name)])) }
     if let therapist = plan.therapist {
       var value = [Span(therapist.name)]
       // The space keeps name and credentials separate words when copied or read aloud.
       if let credentials = therapist.credentials { value.append(Span(" \n" + credentials, color: palette.muted)) }
       entries.append((catalog.label("therapist"), value))
     }
-    if let date = plan.date { entries.append((catalog.label("date"), [Span(format.date(date))])) }
+    if let date = plan.date, !titleLineSaysThem { entries.append((catalog.label("date"), [Span(format.date(date))])) }
     if let next = plan.sessions?.next {
       entries.append((catalog.label("nextAppointment"), [Span.bold(format.dateTime(next))]))
     }

@@ -45,11 +45,15 @@ struct MedicalWordWarningTests {
     let takeHome = try text("take-home")
     for explained in [
       "Tight left piriformis (a muscle deep in your buttock) and", "gluteus medius (a muscle at the side of your hip)",
-      "A lumbar (lower back) cushion",
+      "A lumbar (lower back) cushion", "LMT (licensed massage therapist), certified in",
+      "neuromuscular therapy (pressure on tight spots)",
     ] {
       #expect(takeHome.contains(explained), "\(explained)")
     }
     #expect(takeHome.components(separatedBy: "(a muscle deep in your buttock)").count == 2, "explained once")
+    // The line under the title says for whom and when; the info row does not say it again.
+    #expect(takeHome.contains("Prepared for Jordan Alvarez on November 20, 2026"))
+    #expect(takeHome.components(separatedBy: "Jordan Alvarez").count == 2 && !takeHome.contains("Client "), "\(takeHome.prefix(400))")
     // The technique's own line says what fascia is, right above the note that uses the word.
     #expect(!takeHome.contains("fascia (the thin layer"))
     #expect(takeHome.contains("Sciatica: nerve pain that runs from your back down your leg. Pain from"))

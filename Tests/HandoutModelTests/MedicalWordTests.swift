@@ -65,7 +65,9 @@ struct MedicalWordTests {
     var plain = plan(summary: "Neuromuscular therapy on the left piriformis.")
     plain.therapist = therapist
     let explained = plain.explainingMedicalWords()
-    #expect(explained.therapist?.credentials == "LMT, certified in neuromuscular therapy (pressure on tight spots)")
+    #expect(
+      explained.therapist?.credentials
+        == "LMT (licensed massage therapist), certified in neuromuscular therapy (pressure on tight spots)")
     #expect(explained.condition?.summary == "Neuromuscular therapy on the left piriformis (a muscle deep in your buttock).")
   }
 

@@ -158,6 +158,12 @@ extension MedicalWord {
     MedicalWord("dorsiflexion", "pulling your toes up toward you"),
     MedicalWord("ischemic compression", "steady pressure on one spot"),
     MedicalWord("neuromuscular therapy", "pressure on tight spots"),
+    // Massage credentials: spelled out once, as a client would say them.
+    MedicalWord("lmt", "licensed massage therapist"),
+    MedicalWord("lmbt", "licensed massage and bodywork therapist"),
+    MedicalWord("lmp", "licensed massage practitioner"),
+    MedicalWord("rmt", "registered massage therapist"),
+    MedicalWord("cmt", "certified massage therapist"),
     MedicalWord("hypertonic", "tight"),
     MedicalWord("adhesions", "places where tissue sticks together"),
   ]
