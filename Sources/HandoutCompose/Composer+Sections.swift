@@ -62,11 +62,13 @@ extension Composer {
     return blocks
   }
 
+  /// Whether the line under the layout's own title names the client and the plan's date
+  /// ("Prepared for Jordan Alvarez on November 20, 2026"), so the info row need not.
+  var titleLineNamesTheClient: Bool { plan.title == nil && plan.client != nil && spec.includes(.title) }
+
   func info() -> [Block] {
     var entries: [(label: String, value: [Span])] = []
-    // The client's name and the date, unless the line under the title gives them ("Prepared
-    // for Jordan Alvarez on November 20, 2026").
-    let titleLineSaysThem = plan.title == nil && plan.client != nil
+    let titleLineSaysThem = titleLineNamesTheClient
     if let client = plan.client, !titleLineSaysThem { entries.append((catalog.label("client"), [Span(client.name)])) }
     if let therapist = plan.therapist {
       var value = [Span(therapist.name)]
