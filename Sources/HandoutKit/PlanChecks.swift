@@ -79,7 +79,9 @@ struct PlanChecks {
       let words = MedicalWord.unexplained(in: text, language: language)
       let printedBeside = words.isEmpty ? "" : besideNote(path)
       return words.filter { !printedBeside.contains($0.term) }.map { word in
-        Diagnostic(.warning, .medicalWord(word.term, plain: word.plain), file: file, at: location, path: path)
+        Diagnostic(
+          .warning, .medicalWord(word.spelling(in: text) ?? word.term, plain: word.plain), file: file, at: location,
+          path: path)
       }
     }
   }

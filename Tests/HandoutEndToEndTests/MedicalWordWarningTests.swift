@@ -15,6 +15,11 @@ struct MedicalWordWarningTests {
       sciatica-plan.json:28:16: warning: condition.summary: "piriformis" is a medical word a client may not know
         hint: write "a muscle deep in your buttock" instead, or explain it: "piriformis (a muscle deep in your buttock)"
       """#), "\(result.stderr)")
+    // A hint quotes the word as the plan writes it, so that the fix can be pasted in.
+    #expect(result.stderr.contains(#"""
+      sciatica-plan.json:18:20: warning: therapist.credentials: "LMT" is a medical word a client may not know
+        hint: write "licensed massage therapist" instead, or explain it: "LMT (licensed massage therapist)"
+      """#), "\(result.stderr)")
     // The myofascial note's "fascia" is explained by the technique's own line printed beside it.
     #expect(!result.stderr.contains(#""fascia""#))
     let strict = try run(handoutBinary, ["validate", "--strict", plan.path])

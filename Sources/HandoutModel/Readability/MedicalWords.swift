@@ -50,6 +50,21 @@ public struct MedicalWord: Sendable, Hashable {
     return found
   }
 
+  /// The term as `text` writes it ("LMT", "Piriformis") where it first uses it with no
+  /// explanation; `nil` when every use is explained. A hint quotes the plan's own spelling.
+  public func spelling(in text: String) -> String? {
+    let scalars = Array(text.unicodeScalars)
+    var spelling: String?
+    forEachUse(in: Self.lowered(scalars)) { end, isExplained in
+      guard !isExplained else { return true }
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars[(end - term.unicodeScalars.count)..<end])
+      spelling = String(view)
+      return false
+    }
+    return spelling
+  }
+
   /// Whether the term is a Korean word, which takes its particles without a space ("이상근이"):
   /// only its start is a word boundary, and a meaning goes between it and its particle.
   var takesParticles: Bool {
