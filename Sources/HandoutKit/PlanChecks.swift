@@ -120,7 +120,7 @@ struct PlanChecks {
     }
     let top = JSONPath.root
     visit(member(member(root, "therapist"), "credentials"), top.appending("therapist").appending("credentials"))
-    visit(member(member(root, "condition"), "summary"), top.appending("condition").appending("summary"))
+    for key in ["summary", "symptoms"] { visit(member(member(root, "condition"), key), top.appending("condition").appending(key)) }
     for key in ["goals", "takeaways", "precautions", "notes"] { visit(member(root, key), top.appending(key)) }
     for (list, fields) in [
       ("techniques", ["note", "description"]), ("homeCare", ["note", "description", "steps"]),

@@ -37,6 +37,20 @@ struct MedicalWordWarningTests {
     #expect(named.isEmpty, "\(named.map(DiagnosticFormatter.format))")
   }
 
+  /// The symptoms are the plan's prose too: the sheet explains a word there, so `validate` names it.
+  @Test func aWordInTheSymptomsIsNamedAtItsPlace() throws {
+    let request = try editedExample("sciatica-plan") { plan in
+      var condition = plan["condition"] as! [String: Any]
+      condition["symptoms"] = ["Pain from the lower back into the left leg", "A tight left piriformis after sitting"]
+      condition["summary"] = "Pain down the left leg."
+      plan["condition"] = condition
+    }
+    let (_, diagnostics) = try Engine().validate(request)
+    let named = diagnostics.filter { $0.path == JSONPath.root.appending("condition").appending("symptoms").appending(1) }
+    #expect(named.map(DiagnosticFormatter.format).contains { $0.contains(#""piriformis" is a medical word a client may not know"#) },
+      "\(diagnostics.map(DiagnosticFormatter.format))")
+  }
+
   /// The printed sheet explains what the plan did not: read back from the PDF's text.
   @Test func theSheetExplainsEachWordAtItsFirstUseAndSaysWhatTheConditionIs() throws {
     let scratch = try Scratch()
