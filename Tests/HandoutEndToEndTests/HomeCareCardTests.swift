@@ -76,7 +76,7 @@ struct HomeCareCardTests {
     let floors = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").compactMap { Double($0) }
     #expect(floors.count == 6, "\(floors)")
     #expect(try HandoutEndToEndTests.text(ofPDF: pdf, raw: true).replacingOccurrences(of: "\n", with: " ")
-      .contains("Grey: where you start. Dark: where you end. Orange arrow: the movement."))
+      .contains("Grey: start. Dark: end. Lighter: the far arm or leg. Orange arrow: the movement."))
     #expect(floors.allSatisfy { $0 >= 1.5 * 72 * 0.95 }, "\(floors)")
     let json = String(decoding: try run("qpdf", ["--json=2", "--json-key=qpdf", pdf]).stdout, as: UTF8.self)
     for movement in [
