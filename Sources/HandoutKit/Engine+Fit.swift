@@ -25,7 +25,9 @@ extension Engine {
     _ plan: Plan, catalog: Catalog, layout spec: LayoutSpec, assets: Assets, options: ComposeOptions,
     layoutOptions: LayoutOptions, file: String
   ) -> Fitted {
-    typealias Attempt = (document: Document, pages: [Page], sheet: Int, used: Set<String>)
+    typealias Attempt = (
+      document: Document, pages: [Page], sheet: Int, used: Set<String>, compacting: LayoutSpec.Compacting
+    )
     // Each composition is laid out once, however many questions ask for it.
     var attempts: [LayoutSpec.Compacting: Attempt] = [:]
     func attempt(_ compacting: LayoutSpec.Compacting) -> Attempt {
@@ -34,13 +36,16 @@ extension Engine {
       attempts[compacting] = laidOut
       return laidOut
     }
-    func layOut(_ compacting: LayoutSpec.Compacting) -> Attempt {
+    func layOut(_ compacting: LayoutSpec.Compacting, plan: Plan = plan) -> Attempt {
       var options = options
       options.compacting = compacting
       let reading = catalog.recordingUse()
       let document = compose(plan, catalog: reading, layout: spec, assets: assets, options: options)
       let pages = layout(document, textSystem: textSystem, options: layoutOptions)
-      return (document, pages, sheetPageCount(pages, followOnTitle: catalog.label("followOnTitle")), reading.use?.read ?? [])
+      return (
+        document, pages, sheetPageCount(pages, followOnTitle: catalog.label("followOnTitle")), reading.use?.read ?? [],
+        compacting
+      )
     }
     guard let fit = spec.fit, spec.fold == nil else {
       let plain = attempt(LayoutSpec.Compacting())
@@ -83,8 +88,25 @@ extension Engine {
       found = least(from: hint + 1, to: steps.count - 1)
     }
     fitHints[key] = found ?? steps.count - 1
+    // Cards that filled gaps out of order are printed in that order everywhere: the plan is
+    // laid out once more with its home program in the order the cards took, so that the
+    // week's tracker lists them as the pages show them. Kept when the cards then keep that
+    // order and nothing else moves.
+    func inCardOrder(_ chosen: Attempt) -> Attempt {
+      guard chosen.compacting.compactions.contains(.cardsFillGaps), chosen.compacting.includesOptional,
+        let tracker = optionalTitle(fit.optional ?? [], catalog: catalog), prints(tracker, in: chosen.pages),
+        let order = cardOrder(in: chosen.pages, plan: plan, catalog: catalog), order != Array(plan.homeCare.indices)
+      else { return chosen }
+      var reordered = plan
+      reordered.homeCare = order.map { plan.homeCare[$0] }
+      let tried = layOut(chosen.compacting, plan: reordered)
+      guard tried.pages.count == chosen.pages.count, tried.sheet == chosen.sheet,
+        cardOrder(in: tried.pages, plan: reordered, catalog: catalog) == Array(reordered.homeCare.indices)
+      else { return chosen }
+      return tried
+    }
     if let found {
-      let laidOut = addingOptional(attempt(steps[found]), steps[found])
+      let laidOut = inCardOrder(addingOptional(attempt(steps[found]), steps[found]))
       let sheet = laidOut.sheet == 1 ? "1 page" : "\(laidOut.sheet) pages"
       return Fitted(
         document: laidOut.document, pages: laidOut.pages,
@@ -117,7 +139,7 @@ extension Engine {
       let plain = everything.followOn.isEmpty ? last : attempt(together)
       (fewest, compacting) = plain.pages.count <= last.pages.count ? (plain, together) : (last, everything)
     }
-    let most = addingOptional(fewest, compacting)
+    let most = inCardOrder(addingOptional(fewest, compacting))
     // The lists still on the sheet are what make it long.
     let lists = [
       (Problem.ListSize(name: "homeCare", count: plan.homeCare.count), LayoutSpec.Section.homeCare),
@@ -167,6 +189,44 @@ extension Engine {
       }
     }
     return false
+  }
+
+  /// Whether a page has the outline entry of the heading `title`.
+  private func prints(_ title: String, in pages: [Page]) -> Bool {
+    pages.contains { page in
+      page.items.contains { item in
+        if case .outlineEntry(title, _, _) = item { true } else { false }
+      }
+    }
+  }
+
+  /// The order the home-care cards took on the pages, as indices into the plan's home
+  /// program: each card's name, the first line after the home program's heading that reads
+  /// it, in the order the pages hold their lines (a card's lines follow the card placed before
+  /// it). Nil when a name is not found or two cards share one.
+  private func cardOrder(in pages: [Page], plan: Plan, catalog: Catalog) -> [Int]? {
+    let names = plan.homeCare.map { item in item.id.flatMap { catalog.homeCare[$0]?.name } ?? item.title ?? "" }
+    guard Set(names).count == names.count, !names.contains("") else { return nil }
+    let heading = catalog.label("homeProgram")
+    var index: [String: Int] = [:]
+    for (position, name) in names.enumerated() { index[name] = position }
+    var order: [Int] = []
+    var isInProgram = false
+    for page in pages {
+      for item in page.items {
+        switch item {
+        case .outlineEntry(let title, _, _): isInProgram = isInProgram || title == heading
+        case .text(let text) where isInProgram:
+          if let position = index[text.line.text] {
+            order.append(position)
+            index[text.line.text] = nil
+          }
+        default: break
+        }
+        if order.count == names.count { return order }
+      }
+    }
+    return nil
   }
 
   /// The pages before the follow-on sheet, which opens with its title's outline entry.

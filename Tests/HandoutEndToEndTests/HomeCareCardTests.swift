@@ -219,6 +219,38 @@ struct TrackerTests {
     #expect(counts == [3 * 2 * 7, 3 * 7, 7], "\(counts)")
   }
 
+  /// On the take-home, where cards fill gaps out of the plan's order, the tracker lists the
+  /// home program in the order the cards are printed: read from the PDF, the card titles by
+  /// page, then from the top (left before right), against the tracker's rows.
+  @Test func theTakeHomeTrackerListsTheCardsInTheirPrintedOrder() throws {
+    let scratch = try Scratch()
+    var request = try HandoutEndToEndTests.request(sharedExamples.appendingPathComponent("sciatica-plan.json"))
+    request.sourceDateEpoch = 0
+    let pdf = try scratch.file(try Engine().render(request).files[0])
+    let script = """
+      import sys, pdfplumber
+      names = ["Piriformis stretch", "Hamstring stretch", "Hip flexor stretch", "Cold, then heat", "Walking", "Sitting breaks"]
+      cards, rows = [], []
+      with pdfplumber.open(sys.argv[1]) as pdf:
+          for number, page in enumerate(pdf.pages):
+              week = [m["top"] for m in page.search("Your week")]
+              for name in names:
+                  for m in page.search(name):
+                      found = (number, round(m["top"]), m["x0"], name)
+                      (rows if week and m["top"] > week[0] else cards).append(found)
+      print("|".join(c[3] for c in sorted(cards)))
+      print("|".join(r[3] for r in sorted(rows)))
+      """
+    let result = try pdfplumber(script, [pdf])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").map(String.init)
+    try #require(lines.count == 2, "\(lines)")
+    #expect(lines[0].split(separator: "|").count == 6, "cards: \(lines[0])")
+    #expect(lines[1] == lines[0], "tracker rows \(lines[1]) against cards \(lines[0])")
+    // The cards did fill a gap: the plan lists the piriformis stretch first.
+    #expect(!lines[0].hasPrefix("Piriformis stretch"), "\(lines[0])")
+  }
+
   /// The report ends with the week's tracker, in one piece: its heading, every item's row and
   /// the pain row on one page, read page by page from the PDF.
   @Test(arguments: [
