@@ -99,6 +99,8 @@ extension Engine {
       else { return chosen }
       var reordered = plan
       reordered.homeCare = order.map { plan.homeCare[$0] }
+      // The other attempts are done with: their pages go before another layout's are made.
+      attempts.removeAll()
       let tried = layOut(chosen.compacting, plan: reordered)
       guard tried.pages.count == chosen.pages.count, tried.sheet == chosen.sheet,
         cardOrder(in: tried.pages, plan: reordered, catalog: catalog) == Array(reordered.homeCare.indices)
