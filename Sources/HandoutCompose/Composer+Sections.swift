@@ -194,7 +194,7 @@ extension Composer {
   }
 
   func homeCare() -> [Block] {
-    let cards: [Block] = plan.homeCare.compactMap(homeCareCard)
+    let cards: [Block] = plan.homeCare.indices.compactMap(homeCareCard)
     guard !cards.isEmpty else { return [] }
     var blocks = [heading(catalog.label("homeProgram"))]
     // How to read the drawings, once, before the cards.
@@ -227,7 +227,9 @@ extension Composer {
     max(1, spec.homeCareColumns) + (compacting.compactions.contains(.moreCardColumns) ? 1 : 0)
   }
 
-  private func homeCareCard(_ item: PlanItem) -> Block? {
+  /// The card of item `index` of the plan's home program; its title carries the item's marker.
+  private func homeCareCard(_ index: Int) -> Block? {
+    let item = plan.homeCare[index]
     var name = item.title ?? ""
     var steps = item.steps ?? []
     var dosage = item.dosage
@@ -258,7 +260,9 @@ extension Composer {
       video = item.videoUrl ?? entry.videoUrl
       dosage = item.dosage.replacing(entry.dosage ?? Dosage())
     }
-    var heading: [Block] = [.paragraph(Paragraph(name, style: styles.subheading, spaceAfter: space(3)))]
+    var heading: [Block] = [
+      .paragraph(Paragraph(name, style: styles.subheading, spaceAfter: space(3), marker: HomeCareMarker.name(of: index)))
+    ]
     // A brochure speaks to everyone: what the exercise is for, not a personal program.
     let isBrochure = plan.client == nil
     let dosageLine = isBrochure ? "" : format.dosageLine(dosage)

@@ -93,9 +93,10 @@ extension Engine {
     // week's tracker lists them as the pages show them. Kept when the cards then keep that
     // order and nothing else moves.
     func inCardOrder(_ chosen: Attempt) -> Attempt {
+      let order = cardOrder(in: chosen.pages)
       guard chosen.compacting.compactions.contains(.cardsFillGaps), chosen.compacting.includesOptional,
-        let tracker = optionalTitle(fit.optional ?? [], catalog: catalog), prints(tracker, in: chosen.pages),
-        let order = cardOrder(in: chosen.pages, plan: plan, catalog: catalog), order != Array(plan.homeCare.indices)
+        fit.optional?.contains(.tracker) == true, order.count == plan.homeCare.count, Set(order).count == order.count,
+        order != Array(plan.homeCare.indices)
       else { return chosen }
       var reordered = plan
       reordered.homeCare = order.map { plan.homeCare[$0] }
@@ -103,7 +104,7 @@ extension Engine {
       attempts.removeAll()
       let tried = layOut(chosen.compacting, plan: reordered)
       guard tried.pages.count == chosen.pages.count, tried.sheet == chosen.sheet,
-        cardOrder(in: tried.pages, plan: reordered, catalog: catalog) == Array(reordered.homeCare.indices)
+        cardOrder(in: tried.pages) == Array(reordered.homeCare.indices)
       else { return chosen }
       return tried
     }
@@ -193,42 +194,16 @@ extension Engine {
     return false
   }
 
-  /// Whether a page has the outline entry of the heading `title`.
-  private func prints(_ title: String, in pages: [Page]) -> Bool {
-    pages.contains { page in
-      page.items.contains { item in
-        if case .outlineEntry(title, _, _) = item { true } else { false }
-      }
-    }
-  }
-
   /// The order the home-care cards took on the pages, as indices into the plan's home
-  /// program: each card's name, the first line after the home program's heading that reads
-  /// it, in the order the pages hold their lines (a card's lines follow the card placed before
-  /// it). Nil when a name is not found or two cards share one.
-  private func cardOrder(in pages: [Page], plan: Plan, catalog: Catalog) -> [Int]? {
-    let names = plan.homeCare.map { item in item.id.flatMap { catalog.homeCare[$0]?.name } ?? item.title ?? "" }
-    guard Set(names).count == names.count, !names.contains("") else { return nil }
-    let heading = catalog.label("homeProgram")
-    var index: [String: Int] = [:]
-    for (position, name) in names.enumerated() { index[name] = position }
-    var order: [Int] = []
-    var isInProgram = false
-    for page in pages {
-      for item in page.items {
-        switch item {
-        case .outlineEntry(let title, _, _): isInProgram = isInProgram || title == heading
-        case .text(let text) where isInProgram:
-          if let position = index[text.line.text] {
-            order.append(position)
-            index[text.line.text] = nil
-          }
-        default: break
-        }
-        if order.count == names.count { return order }
+  /// program: the markers their titles carry, in the order the pages hold them (a card's
+  /// items follow those of the card placed before it). A card cut across pages marks its
+  /// first piece only.
+  private func cardOrder(in pages: [Page]) -> [Int] {
+    pages.flatMap { page in
+      page.items.compactMap { item in
+        if case .marker(let name, _) = item { HomeCareMarker.index(in: name) } else { nil }
       }
     }
-    return nil
   }
 
   /// The pages before the follow-on sheet, which opens with its title's outline entry.

@@ -68,7 +68,7 @@ struct PageDrawer {
       case .drawing(let drawing, let rect) where drawing.alternativeText.isEmpty && !drawing.isCellContent:
         drawDrawing(drawing, in: rect)
       case .outlineEntry(let title, let level, let point): outlineEntries.append((title, level, point))
-      case .text, .image, .drawing, .debugOutline: break
+      case .text, .image, .drawing, .debugOutline, .marker: break
       }
     }
     if artifact { endArtifact() }
@@ -312,7 +312,7 @@ extension FrameItem {
     case .text(let text): text.role == .artifact
     case .image(let image, _): image.alternativeText.isEmpty
     case .drawing(let drawing, _): drawing.alternativeText.isEmpty && !drawing.isCellContent
-    case .outlineEntry, .debugOutline: false
+    case .outlineEntry, .debugOutline, .marker: false
     }
   }
 }

@@ -48,21 +48,29 @@ public struct Paragraph: Sendable {
   /// Whether the paragraph stays on the page of what follows it, as a heading does: an
   /// introduction to the cards or table after it.
   public var keepsWithNext: Bool
+  /// A name the page carries where the paragraph's first line is placed (``FrameItem/marker``),
+  /// so that the order blocks took can be read from the pages.
+  public var marker: String?
 
   public init(
-    _ spans: [Span], style: TextStyle, spaceBefore: Double = 0, spaceAfter: Double = 0, keepsWithNext: Bool = false
+    _ spans: [Span], style: TextStyle, spaceBefore: Double = 0, spaceAfter: Double = 0, keepsWithNext: Bool = false,
+    marker: String? = nil
   ) {
     self.text = StyledText(spans: spans, style: style)
     self.spaceBefore = spaceBefore
     self.spaceAfter = spaceAfter
     self.keepsWithNext = keepsWithNext
+    self.marker = marker
   }
 
   /// A paragraph of plain text in one style.
   public init(
-    _ text: String, style: TextStyle, spaceBefore: Double = 0, spaceAfter: Double = 0, keepsWithNext: Bool = false
+    _ text: String, style: TextStyle, spaceBefore: Double = 0, spaceAfter: Double = 0, keepsWithNext: Bool = false,
+    marker: String? = nil
   ) {
-    self.init([Span(text)], style: style, spaceBefore: spaceBefore, spaceAfter: spaceAfter, keepsWithNext: keepsWithNext)
+    self.init(
+      [Span(text)], style: style, spaceBefore: spaceBefore, spaceAfter: spaceAfter, keepsWithNext: keepsWithNext,
+      marker: marker)
   }
 }
 

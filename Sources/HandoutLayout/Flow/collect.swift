@@ -67,6 +67,10 @@ struct Collector {
       if paragraph.keepsWithNext {
         for index in items.indices { items[index].breakAfter = .keepWithNext }
       }
+      if let marker = paragraph.marker, case .content(let height, var frameItems) = items.first?.kind {
+        frameItems.insert(.marker(marker, at: Point(x: x, y: 0)), at: 0)
+        items[0].kind = .content(height: height, items: frameItems)
+      }
       out += items
       addSpace(paragraph.spaceAfter, to: &out)
 

@@ -268,9 +268,12 @@ extension FlowItem {
 }
 
 extension FrameItem {
-  /// The item as an artifact, or nil for an outline entry, which a repeat must not add again.
+  /// The item as an artifact, or nil for an outline entry or a marker, which a repeat must
+  /// not add again.
   var asRepeatedArtifact: FrameItem? {
-    if case .outlineEntry = self { return nil }
-    return asArtifact
+    switch self {
+    case .outlineEntry, .marker: nil
+    default: asArtifact
+    }
   }
 }

@@ -5,12 +5,16 @@ extension PagedDocument {
     var out = ""
     for (index, page) in pages.enumerated() {
       out += "page \(index + 1) \(size(page.size)) body \(rect(page.body))\n"
-      for item in page.items { out += "  " + describe(item) + "\n" }
+      for item in page.items {
+        if let line = describe(item) { out += "  " + line + "\n" }
+      }
     }
     return out
   }
 
-  private func describe(_ item: FrameItem) -> String {
+  /// One item as a line; nil for a marker, which draws nothing and only names what the
+  /// composer asked to find again: the dump shows what is drawn.
+  private func describe(_ item: FrameItem) -> String? {
     switch item {
     case .text(let text):
       let runs = text.line.runs.map { run in
@@ -33,6 +37,8 @@ extension PagedDocument {
       return "outline \(level) \(point(at)) \(quoted(title))"
     case .debugOutline(let area, let label):
       return "debug \(rect(area)) \(quoted(label))"
+    case .marker:
+      return nil
     }
   }
 

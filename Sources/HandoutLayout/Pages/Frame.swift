@@ -52,6 +52,9 @@ public enum FrameItem: Sendable {
   case outlineEntry(title: String, level: Int, at: Point)
   /// A hairline drawn only when debugging layout, with what it outlines.
   case debugOutline(Rect, label: String)
+  /// Where a block the composer named was placed (``Paragraph/marker``): draws nothing, and
+  /// tells whoever reads the pages where that block went and in what order.
+  case marker(String, at: Point)
 
   /// This item moved by `dx`, `dy`.
   public func offsetBy(dx: Double, dy: Double) -> FrameItem {
@@ -71,6 +74,7 @@ public enum FrameItem: Sendable {
       return .outlineEntry(title: title, level: level, at: move(point))
     case .debugOutline(let rect, let label):
       return .debugOutline(rect.offsetBy(dx: dx, dy: dy), label: label)
+    case .marker(let name, let point): return .marker(name, at: move(point))
     }
   }
 
@@ -89,7 +93,7 @@ public enum FrameItem: Sendable {
     case .rule(let from, let to, _, _):
       Rect(x: min(from.x, to.x), y: min(from.y, to.y), width: abs(to.x - from.x), height: abs(to.y - from.y))
     case .image(_, let rect), .drawing(_, let rect): rect
-    case .outlineEntry, .debugOutline: nil
+    case .outlineEntry, .debugOutline, .marker: nil
     }
   }
 }
