@@ -156,12 +156,12 @@ extension Composer {
   /// the evening's pain, 0 to 10.
   func tracker() -> [Block] {
     // Each item with its dose, the catalogue's default under the plan's own.
-    let items: [(name: String, dosage: Dosage)] = plan.homeCare.compactMap { item in
+    let items: [(name: String, dosage: Dosage, index: Int)] = plan.homeCare.enumerated().compactMap { index, item in
       if let id = item.id {
         guard let entry = catalog.homeCareEntry(id) else { return nil }
-        return (entry.name, item.dosage.replacing(entry.dosage ?? Dosage()))
+        return (entry.name, item.dosage.replacing(entry.dosage ?? Dosage()), index)
       }
-      return item.title.map { ($0, item.dosage) }
+      return item.title.map { ($0, item.dosage, index) }
     }
     guard !items.isEmpty else { return [] }
     let side = isLargeType ? 20.0 : 15.0
@@ -207,10 +207,12 @@ extension Composer {
         + days.map { _ in boxes(1, width: side * 1.8) })
     let column = max(isLargeType ? 46.0 : 40.0, Double(most) * boxSide(most) + Double(most - 1) * gap + 12)
     let padding = showsDoses ? 7.0 : 4.0
-    let table = Table(
+    var table = Table(
       columns: [.relative(1)] + days.map { _ in .fixed(column) }, headerRows: [header], rows: rows,
       headerFill: isLargeType ? nil : palette.tint, stripeFill: nil, ruleColor: palette.line,
       cellPadding: EdgeInsets(top: padding, right: 4, bottom: padding, left: 6), spaceAfter: 4)
+    // Where cards printed before the tracker filled gaps out of order, its rows follow them.
+    table.rowsFollow = items.map { HomeCareMarker.name(of: $0.index) }
     // The heading and how-to stay with the table's first rows.
     let how = Paragraph(
       catalog.label(most > 1 ? "trackerHowTimes" : "trackerHow"), style: styles.body, spaceAfter: space(8), keepsWithNext: true)

@@ -36,7 +36,7 @@ extension Engine {
       attempts[compacting] = laidOut
       return laidOut
     }
-    func layOut(_ compacting: LayoutSpec.Compacting, plan: Plan = plan) -> Attempt {
+    func layOut(_ compacting: LayoutSpec.Compacting) -> Attempt {
       var options = options
       options.compacting = compacting
       let reading = catalog.recordingUse()
@@ -88,28 +88,8 @@ extension Engine {
       found = least(from: hint + 1, to: steps.count - 1)
     }
     fitHints[key] = found ?? steps.count - 1
-    // Cards that filled gaps out of order are printed in that order everywhere: the plan is
-    // laid out once more with its home program in the order the cards took, so that the
-    // week's tracker lists them as the pages show them. Kept when the cards then keep that
-    // order and nothing else moves.
-    func inCardOrder(_ chosen: Attempt) -> Attempt {
-      let order = cardOrder(in: chosen.pages)
-      guard chosen.compacting.compactions.contains(.cardsFillGaps), chosen.compacting.includesOptional,
-        fit.optional?.contains(.tracker) == true, order.count == plan.homeCare.count, Set(order).count == order.count,
-        order != Array(plan.homeCare.indices)
-      else { return chosen }
-      var reordered = plan
-      reordered.homeCare = order.map { plan.homeCare[$0] }
-      // The other attempts are done with: their pages go before another layout's are made.
-      attempts.removeAll()
-      let tried = layOut(chosen.compacting, plan: reordered)
-      guard tried.pages.count == chosen.pages.count, tried.sheet == chosen.sheet,
-        cardOrder(in: tried.pages) == Array(reordered.homeCare.indices)
-      else { return chosen }
-      return tried
-    }
     if let found {
-      let laidOut = inCardOrder(addingOptional(attempt(steps[found]), steps[found]))
+      let laidOut = addingOptional(attempt(steps[found]), steps[found])
       let sheet = laidOut.sheet == 1 ? "1 page" : "\(laidOut.sheet) pages"
       return Fitted(
         document: laidOut.document, pages: laidOut.pages,
@@ -142,7 +122,7 @@ extension Engine {
       let plain = everything.followOn.isEmpty ? last : attempt(together)
       (fewest, compacting) = plain.pages.count <= last.pages.count ? (plain, together) : (last, everything)
     }
-    let most = inCardOrder(addingOptional(fewest, compacting))
+    let most = addingOptional(fewest, compacting)
     // The lists still on the sheet are what make it long.
     let lists = [
       (Problem.ListSize(name: "homeCare", count: plan.homeCare.count), LayoutSpec.Section.homeCare),
@@ -192,18 +172,6 @@ extension Engine {
       }
     }
     return false
-  }
-
-  /// The order the home-care cards took on the pages, as indices into the plan's home
-  /// program: the markers their titles carry, in the order the pages hold them (a card's
-  /// items follow those of the card placed before it). A card cut across pages marks its
-  /// first piece only.
-  private func cardOrder(in pages: [Page]) -> [Int] {
-    pages.flatMap { page in
-      page.items.compactMap { item in
-        if case .marker(let name, _) = item { HomeCareMarker.index(in: name) } else { nil }
-      }
-    }
   }
 
   /// The pages before the follow-on sheet, which opens with its title's outline entry.

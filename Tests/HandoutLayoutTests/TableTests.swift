@@ -75,3 +75,32 @@ extension TableTests {
     }
   }
 }
+
+extension TableTests {
+  /// A card whose paragraph carries the marker `tag`.
+  func markedCard(_ tag: String, lines: Int) -> Block {
+    .box(Box(content: [.paragraph(Paragraph(numbered(lines, tag), style: bodyStyle, marker: tag))], padding: EdgeInsets(all: 4)))
+  }
+
+  @Test func rowsThatFollowMarkersTakeTheOrderTheirCardsWerePrintedIn() {
+    // 3 lines leave 60 pt: card b (5 lines, 68 pt) waits and c (1 line) takes the room, so c
+    // is printed first; the table's rows for b and c follow that order, and the row whose
+    // marker was never laid out ("x") and the unmarked last row keep their places.
+    func blocks(fillsGaps: Bool) -> [Block] {
+      let cards = Cards(
+        count: 1, gap: 10, spacing: 4, cards: [markedCard("b", lines: 5), markedCard("c", lines: 1)], fillsGaps: fillsGaps)
+      var table = Table(
+        columns: [.relative(1)], headerRows: [[cell("Day")]], rows: [[cell("rx")], [cell("rb")], [cell("rc")], [cell("pain")]],
+        cellPadding: EdgeInsets(all: 2))
+      table.rowsFollow = ["x", "b", "c", nil]
+      return [.paragraph(Paragraph(numbered(3, "p"), style: bodyStyle)), .cards(cards), .table(table)]
+    }
+    let rows = { (pages: [Page]) in lineTexts(pages).flatMap { $0 }.filter { $0.hasPrefix("r") || $0 == "pain" } }
+    let filled = lay(document(height: 96, blocks(fillsGaps: true)))
+    #expect(lineTexts(filled)[0] == ["p1", "p2", "p3", "c1"])
+    #expect(rows(filled) == ["rx", "rc", "rb", "pain"])
+    expectInsideAndApart(filled)
+    // In order, the rows keep theirs.
+    #expect(rows(lay(document(height: 96, blocks(fillsGaps: false)))) == ["rx", "rb", "rc", "pain"])
+  }
+}

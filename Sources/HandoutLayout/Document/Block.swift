@@ -309,6 +309,11 @@ public struct Table: Sendable {
   public var ruleColor: Color?
   public var cellPadding: EdgeInsets
   public var spaceAfter: Double
+  /// For each body row, the marker (``Paragraph/marker``) of what the row stands for, if any.
+  /// Rows whose markers were laid out before the table take the order their markers took
+  /// there, in the places those rows hold: a tracker's rows follow the cards as printed,
+  /// where cards filling gaps changed their order.
+  public var rowsFollow: [String?] = []
 
   public init(
     columns: [ColumnWidth], headerRows: [[[Block]]] = [], rows: [[[Block]]], headerFill: Color? = nil,

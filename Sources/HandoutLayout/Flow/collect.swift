@@ -5,6 +5,9 @@ struct Flow {
   var containers: [Container]
   /// The header rows of each table, by table id.
   var tableHeaders: [[FlowItem]]
+  /// The markers each table's body rows follow (``Table/rowsFollow``), by table id; empty
+  /// for a table whose rows keep their order.
+  var tableRowsFollow: [[String?]]
 }
 
 /// Collects blocks into a flow at `width`, shaping text on the way; images and drawings are
@@ -15,7 +18,9 @@ func collect(
   var collector = Collector(textSystem: textSystem, images: images, regionHeight: regionHeight)
   var items: [FlowItem] = []
   collector.collect(blocks, x: 0, width: width, into: &items)
-  return Flow(items: items, containers: collector.containers, tableHeaders: collector.tableHeaders)
+  return Flow(
+    items: items, containers: collector.containers, tableHeaders: collector.tableHeaders,
+    tableRowsFollow: collector.tableRowsFollow)
 }
 
 /// Turns blocks into a vertical list of flow items at a given width, shaping text on the way.
@@ -32,6 +37,8 @@ struct Collector {
   private(set) var containers: [Container] = []
   /// The header rows of each table, by table id, for repeating them after a page break.
   var tableHeaders: [[FlowItem]] = []
+  /// The markers each table's body rows follow, by table id.
+  var tableRowsFollow: [[String?]] = []
   /// The id the next block of text gets; see ``TextItem/block``.
   private var nextBlock = 0
   /// The id the next keep-together group gets.

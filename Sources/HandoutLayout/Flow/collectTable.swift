@@ -17,6 +17,7 @@ extension Collector {
       headers.append(row)
     }
     tableHeaders.append(headers)
+    tableRowsFollow.append(table.rowsFollow.contains { $0 != nil } ? table.rowsFollow : [])
     out += headers
     for (index, cells) in table.rows.enumerated() {
       let fill = index % 2 == 1 ? table.stripeFill : nil

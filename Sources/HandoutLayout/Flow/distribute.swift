@@ -12,6 +12,7 @@ func distribute(_ flow: Flow, regionHeights: [[Double]], showsDebugOutlines: Boo
   var distributor = Distributor(
     flow.items, regionHeights: regionHeights, headers: flow.tableHeaders, containers: flow.containers,
     showsDebugOutlines: showsDebugOutlines)
+  distributor.rowsFollow = flow.tableRowsFollow
   return distributor.distribute()
 }
 
@@ -28,14 +29,18 @@ func distribute(_ flow: Flow, regionHeights: [[Double]], showsDebugOutlines: Boo
 /// box repeats. Rows, cards and columns blocks are cut into pieces as they go, each cell, card
 /// or column laid out by this same distribution on a region of its own.
 struct Distributor {
-  /// The flow; rows, cards and columns blocks are replaced by the pieces they were cut into.
-  private(set) var items: [FlowItem]
+  /// The flow; rows, cards and columns blocks are replaced by the pieces they were cut into,
+  /// and a table's rows that follow markers are put in their order (orderRows.swift).
+  var items: [FlowItem]
   /// The heights of the regions of each page template; the last template repeats.
   let regionHeights: [[Double]]
   /// The header rows of each table, cut whole.
   private(set) var headers: [[FlowItem]]
   let containers: [Container]
   let showsDebugOutlines: Bool
+  /// The markers each table's body rows follow, by table id, until they are put in their
+  /// order (``orderRows(of:from:)``); empty for a table whose rows keep their order.
+  var rowsFollow: [[String?]] = []
 
   init(
     _ items: [FlowItem], regionHeights: [[Double]], headers: [[FlowItem]], containers: [Container],
@@ -115,6 +120,9 @@ struct Distributor {
     var forced: FlowItem.Kind?
     var index = start
     while end == nil, index < items.count {
+      if let table = items[index].table, table < rowsFollow.count, !rowsFollow[table].isEmpty {
+        orderRows(of: table, from: index)
+      }
       switch items[index].kind {
       case .pageBreak, .regionBreak:
         end = index
