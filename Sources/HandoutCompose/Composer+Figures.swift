@@ -217,8 +217,9 @@ extension Composer {
     let how = Paragraph(
       catalog.label(most > 1 ? "trackerHowTimes" : "trackerHow"), style: styles.body, spaceAfter: space(8), keepsWithNext: true)
     // One piece: a week cut across two pages is not ticked as a week (a table taller than a
-    // page still splits, its header row repeated).
-    return [.keepTogether([heading(catalog.label("tracker")), .paragraph(how), .table(table)])]
+    // page still splits, its header row repeated). Where it does not fit in the room left on
+    // a page, the sections after it fill that room and it opens the next page.
+    return [.floating([heading(catalog.label("tracker")), .paragraph(how), .table(table)])]
   }
 
   /// A brochure's front cover: the logo large, the title, the subtitle, the clinic's name.

@@ -90,7 +90,7 @@ struct LayoutsTests {
         case .paragraph(let paragraph): sizes[paragraph.text.style.size, default: 0] += 1
         case .list(let list): list.items.forEach(visit)
         case .box(let box): visit(box.content)
-        case .keepTogether(let inner): visit(inner)
+        case .keepTogether(let inner), .floating(let inner): visit(inner)
         case .columns(let columns): Issue.record("columns in large print: \(columns.count)")
         case .row(let row) where row.cells.count > 1 && !isHeader(row):
           Issue.record("a row of \(row.cells.count) cells in large print")

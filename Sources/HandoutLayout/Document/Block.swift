@@ -27,6 +27,10 @@ public indirect enum Block: Sendable {
   case pageBreak
   /// Blocks that move to the next page together rather than be split.
   case keepTogether([Block])
+  /// Blocks kept together that, when they do not fit in the room left on a page, let the
+  /// blocks after them fill that room and open the next page themselves: a worksheet that
+  /// would otherwise leave a hole below the text before it.
+  case floating([Block])
 }
 
 /// A heading, whose text also becomes an outline entry.

@@ -8,6 +8,8 @@ struct Flow {
   /// The markers each table's body rows follow (``Table/rowsFollow``), by table id; empty
   /// for a table whose rows keep their order.
   var tableRowsFollow: [[String?]]
+  /// The keep-together groups of floating blocks (``Block/floating(_:)``).
+  var floatingGroups: Set<Int> = []
 }
 
 /// Collects blocks into a flow at `width`, shaping text on the way; images and drawings are
@@ -20,7 +22,7 @@ func collect(
   collector.collect(blocks, x: 0, width: width, into: &items)
   return Flow(
     items: items, containers: collector.containers, tableHeaders: collector.tableHeaders,
-    tableRowsFollow: collector.tableRowsFollow)
+    tableRowsFollow: collector.tableRowsFollow, floatingGroups: collector.floatingGroups)
 }
 
 /// Turns blocks into a vertical list of flow items at a given width, shaping text on the way.
@@ -39,6 +41,8 @@ struct Collector {
   var tableHeaders: [[FlowItem]] = []
   /// The markers each table's body rows follow, by table id.
   var tableRowsFollow: [[String?]] = []
+  /// The keep-together groups of floating blocks.
+  private(set) var floatingGroups: Set<Int> = []
   /// The id the next block of text gets; see ``TextItem/block``.
   private var nextBlock = 0
   /// The id the next keep-together group gets.
@@ -153,6 +157,11 @@ struct Collector {
       let first = out.count
       collect(blocks, x: x, width: width, into: &out)
       keepTogether(&out, from: first)
+
+    case .floating(let blocks):
+      let first = out.count
+      collect(blocks, x: x, width: width, into: &out)
+      if let group = keepTogether(&out, from: first) { floatingGroups.insert(group) }
     }
   }
 
@@ -394,14 +403,16 @@ struct Collector {
 
   /// Forbids breaks between the items from `first` to the group's last content item, unless a
   /// stronger rule holds; the break after the group stays as it was.
-  private mutating func keepTogether(_ out: inout [FlowItem], from first: Int) {
-    guard let last = out[first...].lastIndex(where: \.isContent) else { return }
+  @discardableResult
+  private mutating func keepTogether(_ out: inout [FlowItem], from first: Int) -> Int? {
+    guard let last = out[first...].lastIndex(where: \.isContent) else { return nil }
     let group = nextGroup
     nextGroup += 1
     for index in first...last { out[index].group = group }
     for index in first..<last where out[index].breakAfter < .keepTogether {
       out[index].breakAfter = .keepTogether
     }
+    return group
   }
 
   /// Adds vertical space; adjacent spaces collapse to the larger one.

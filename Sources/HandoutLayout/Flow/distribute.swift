@@ -13,6 +13,7 @@ func distribute(_ flow: Flow, regionHeights: [[Double]], showsDebugOutlines: Boo
     flow.items, regionHeights: regionHeights, headers: flow.tableHeaders, containers: flow.containers,
     showsDebugOutlines: showsDebugOutlines)
   distributor.rowsFollow = flow.tableRowsFollow
+  distributor.floatingGroups = flow.floatingGroups
   return distributor.distribute()
 }
 
@@ -41,6 +42,9 @@ struct Distributor {
   /// The markers each table's body rows follow, by table id, until they are put in their
   /// order (``orderRows(of:from:)``); empty for a table whose rows keep their order.
   var rowsFollow: [[String?]] = []
+  /// The keep-together groups that let the flow after them fill a region they do not fit
+  /// in (``floatAhead(_:from:height:after:)``); none in the region of a cell, card or column.
+  var floatingGroups: Set<Int> = []
 
   init(
     _ items: [FlowItem], regionHeights: [[Double]], headers: [[FlowItem]], containers: [Container],
@@ -86,7 +90,10 @@ struct Distributor {
     var start = 0
     var lastContent: Int?
     while start < items.count {
-      let fill = fill(from: start, height: regionHeight(position), after: lastContent)
+      var fill = fill(from: start, height: regionHeight(position), after: lastContent)
+      if !floatingGroups.isEmpty, let ahead = floatAhead(fill, from: start, height: regionHeight(position), after: lastContent) {
+        fill = ahead
+      }
       if fill.hasContent || fill.forced != nil {
         let repeated = fill.repeatedTable.map { headers[$0].map(\.asArtifact) } ?? []
         fragments.append(Fragment(page: position.page, region: position.region, items: repeated + items[fill.range]))
