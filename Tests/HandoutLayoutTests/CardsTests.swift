@@ -119,3 +119,20 @@ extension CardsTests {
     #expect(lineTexts(filled)[0] == ["p1", "p2", "a1", "c1", "d1"])
   }
 }
+
+extension CardsTests {
+  @Test func cardsCutAtTheFootOfAPageGoOnInTheirOwnColumns() throws {
+    // a (2 lines) in column 1, b (10 lines) cut in column 2, c (10 lines) cut below a: on the
+    // next page what is left of b goes on in column 2 and what is left of c in column 1,
+    // although b was cut first.
+    let cards = Cards(count: 2, gap: 10, spacing: 6, cards: [card("a", lines: 2), card("b", lines: 10), card("c", lines: 10)])
+    let pages = lay(document(height: 96, [.cards(cards)]))
+    func x(_ tag: String, on page: Int) throws -> Double {
+      try #require(placedText(pages[page]).first { $0.line.text == tag }, "\(tag) on page \(page + 1)").origin.x
+    }
+    #expect(try x("b1", on: 0) > x("c1", on: 0), "b in column 2, c in column 1")
+    #expect(try x("b10", on: 1) > x("c10", on: 1), "each goes on in its own column")
+    #expect(lineTexts(pages).flatMap { $0 }.sorted() == (["a1", "a2"] + (1...10).flatMap { ["b\($0)", "c\($0)"] }).sorted())
+    expectInsideAndApart(pages)
+  }
+}

@@ -107,6 +107,9 @@ struct CardFlow {
   var fillsGaps = false
   /// How many of the last cards never go ahead of an earlier one.
   var trailing = 0
+  /// The columns of the first cards: what is left of two or more cards cut at the foot of
+  /// the region before goes on in the columns they were cut in.
+  var leadingColumns: [Int] = []
 }
 
 /// How strongly a break is avoided; distribution takes the last break of the weakest rule.

@@ -16,8 +16,10 @@ extension Distributor {
     var items: [FrameItem] = []
     var pending = flow.cards[...]
     var skipped: [[FlowItem]] = []
-    // What is left of the cards cut here leads the next region, in their order.
+    // What is left of the cards cut here leads the next region, in their order; two or more,
+    // each in the column it was cut in.
     var carried: [[FlowItem]] = []
+    var carriedColumns: [Int] = []
     // The cards from this index on follow all the others.
     let firstTrailing = flow.cards.count - flow.trailing
     var carriedTrailing = 0
@@ -25,7 +27,11 @@ extension Distributor {
     while let card = pending.first {
       // A trailing card never goes ahead of one that waits.
       if isTrailing(pending.startIndex), !skipped.isEmpty { break }
-      guard let column = bottoms.indices.filter({ !isFull[$0] }).min(by: { (bottoms[$0], $0) < (bottoms[$1], $1) })
+      let offset = pending.startIndex - flow.cards.startIndex
+      let kept = offset < flow.leadingColumns.count ? flow.leadingColumns[offset] : nil
+      guard
+        let column = kept.flatMap({ $0 < flow.count && !isFull[$0] ? $0 : nil })
+          ?? bottoms.indices.filter({ !isFull[$0] }).min(by: { (bottoms[$0], $0) < (bottoms[$1], $1) })
       else { break }
       let top = isEmpty[column] ? 0 : bottoms[column] + flow.spacing
       let available = max(0, height - top)
@@ -76,6 +82,7 @@ extension Distributor {
         pending = pending.dropFirst()
         if left.contains(where: \.isContent) {
           carried.append(left)
+          carriedColumns.append(column)
           if isTrailing(pending.startIndex - 1) { carriedTrailing += 1 }
         }
         isFull[column] = true
@@ -96,6 +103,9 @@ extension Distributor {
     var remaining = flow
     remaining.cards = Array(rest)
     remaining.trailing = carriedTrailing + pending.indices.filter(isTrailing).count
+    // Two or more cut cards go on side by side as they were; one leads the first column, where
+    // a page's reading starts.
+    remaining.leadingColumns = carriedColumns.count > 1 ? carriedColumns : []
     return (piece, remaining)
   }
 
