@@ -444,6 +444,10 @@ extension Composer {
     // The first tier beside the others on a wide page in normal type; one after another in a
     // panel or in large print.
     let isWide = spec.fold == nil && page.body.width > 400 && !isLargeType
+    // On a wide page the follow-up line is set apart from the signs above it (whose list's
+    // space ends with the row's cells: it is the least urgent of them, not one more "call 911"
+    // sign), and the why line above the signs gives up the same room, so the box keeps its height.
+    let followUpGap = isWide ? space(4) : 0
     var content: [Block] = [
       .heading(Heading(level: 2, Paragraph(catalog.label("redFlags"), style: styles.heading.with { $0.color = palette.warning }, spaceAfter: 4)))
     ]
@@ -453,7 +457,7 @@ extension Composer {
     // a panel too short for all of it can split the box.
     if !isFolded {
       let why = catalog.label(compacting.compactions.contains(.shorterText) ? "redFlagsWhyShort" : "redFlagsWhy")
-      content.append(.paragraph(Paragraph(why, style: styles.body, spaceAfter: space(isWide ? 4 : 8), keepsWithNext: true)))
+      content.append(.paragraph(Paragraph(why, style: styles.body, spaceAfter: space(8) - followUpGap, keepsWithNext: true)))
     }
     if isWide, tierBlocks.count > 1 {
       content.append(.row(Row(cells: [Row.Cell([tierBlocks[0]]), Row.Cell(Array(tierBlocks.dropFirst()))], gap: 20)))
@@ -462,11 +466,8 @@ extension Composer {
     }
     if isFolded { content.append(paragraph(catalog.label("redFlagsWhyShort"), after: 4)) }
     if let weeks = conditionEntry?.followUpWeeks {
-      // Set apart from the signs above it, whose list's space ends with the row's cells: it is
-      // the least urgent of them, not one more "call 911" sign. The why line above the signs
-      // gives up the same room, so the box keeps its height.
       content.append(
-        .paragraph(Paragraph([Span.bold(catalog.label("followUp", ["weeks": String(weeks)]))], style: styles.body, spaceBefore: isWide ? space(4) : 0)))
+        .paragraph(Paragraph([Span.bold(catalog.label("followUp", ["weeks": String(weeks)]))], style: styles.body, spaceBefore: followUpGap)))
     }
     // The box may split between signs rather than leave a hole; every piece after the first
     // repeats the heading, so no sign is read without it.

@@ -153,15 +153,10 @@ struct Collector {
       out.append(FlowItem(kind: .columns(flow), label: "columns"))
       addSpace(columns.spaceAfter, to: &out)
 
-    case .keepTogether(let blocks):
+    case .keepTogether(let blocks), .floating(let blocks):
       let first = out.count
       collect(blocks, x: x, width: width, into: &out)
-      keepTogether(&out, from: first)
-
-    case .floating(let blocks):
-      let first = out.count
-      collect(blocks, x: x, width: width, into: &out)
-      if let group = keepTogether(&out, from: first) { floatingGroups.insert(group) }
+      if let group = keepTogether(&out, from: first), case .floating = block { floatingGroups.insert(group) }
     }
   }
 
